@@ -1,0 +1,455 @@
+"""JSON Schemas (draft-07) for every kind of file in plan-data/ (Lược đồ dữ liệu).
+
+The schemas are written here once, as Python, and saved as ``partracker/schemas/*.schema.json``
+by ``partracker schemas --write``; a test fails when the saved files differ. Each YAML file points
+to its schema with a ``# yaml-language-server: $schema=…`` comment so editors validate as a clerk
+types. Every property carries a Vietnamese and an English description: ``description`` holds
+both ("vi — en") because editors show only that key; ``x-description`` keeps them apart.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+SCHEMA_DIR = Path(__file__).parent / "schemas"
+BASE_URI = "https://gialai-par-index.example/schemas/"
+
+ID_SLUG = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+TASK_ID = r"^[A-C]-[IVX]+-[1-9][0-9]*$"
+SECTION_ID = r"^[A-C]-[IVX]+$"
+ISO_DATE = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
+
+
+def d(vi: str, en: str, schema: dict[str, Any] | None = None) -> dict[str, Any]:
+    """Attach a bilingual description to a schema fragment."""
+    out = dict(schema or {})
+    out["description"] = f"{vi} — {en}"
+    out["x-description"] = {"vi": vi, "en": en}
+    return out
+
+
+def obj(props: dict[str, dict[str, Any]], required: list[str], **extra: Any) -> dict[str, Any]:
+    """A closed object: unknown keys are errors (they are usually typos)."""
+    return {"type": "object", "properties": props, "required": required, "additionalProperties": False, **extra}
+
+
+TEXT_STRING = {"type": "string", "minLength": 1}
+
+BILINGUAL = obj(
+    {
+        "vi": d("Tiếng Việt (văn bản gốc, có giá trị pháp lý).", "Vietnamese (the authoritative text).", TEXT_STRING),
+        "en": d("Tiếng Anh (bản dịch trung thành).", "English (a faithful translation).", TEXT_STRING),
+    },
+    ["vi", "en"],
+)
+
+
+def text(vi: str, en: str) -> dict[str, Any]:
+    """A bilingual text field."""
+    return d(vi, en, {"$ref": "#/definitions/text"})
+
+
+def notes() -> dict[str, Any]:
+    """Transcription notes."""
+    return d(
+        "Ghi chú: chỗ OCR không chắc chắn, chữ bị mất, cách đọc đề xuất.",
+        "Notes: OCR doubts, lost text, proposed readings.",
+        {"type": "array", "items": {"$ref": "#/definitions/text"}},
+    )
+
+
+def confidence() -> dict[str, Any]:
+    """How sure the transcription is."""
+    return d(
+        "Mức tin cậy của bản chép: high (cao), medium (trung bình), low (thấp).",
+        "Confidence of the transcription: high, medium or low.",
+        {"type": "string", "enum": ["high", "medium", "low"]},
+    )
+
+
+def line_range(vi: str, en: str) -> dict[str, Any]:
+    """[first, last] seed lines."""
+    return d(vi, en, {"type": "array", "items": {"type": "integer", "minimum": 1}, "minItems": 2, "maxItems": 2})
+
+
+def agency_ids(vi: str, en: str) -> dict[str, Any]:
+    """A list of registry ids."""
+    return d(vi, en, {"type": "array", "items": {"type": "string", "pattern": ID_SLUG}, "uniqueItems": True})
+
+
+DEFINITIONS = {"text": BILINGUAL}
+
+
+def _schema(name: str, title: str, body: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "$schema": "http://json-schema.org/draft-07/schema#",
+        "$id": BASE_URI + f"{name}.schema.json",
+        "title": title,
+        **body,
+        "definitions": DEFINITIONS,
+    }
+
+
+AGENCY_KINDS = [
+    "provincial_committee",
+    "provincial_department",
+    "provincial_office",
+    "district_committee",
+    "commune_committee",
+    "media",
+    "public_service_unit",
+    "collective",
+]
+
+RULE_KINDS = [
+    "plan_in_previous_q4",
+    "periodic_reports",
+    "in_quarter",
+    "recurring_annual",
+    "per_plan",
+    "annual_report",
+    "per_regulation",
+    "per_roadmap",
+    "unmapped",
+]
+
+REPORT_KINDS = ["quarterly", "thematic", "six_month", "annual"]
+
+
+def plan_schema() -> dict[str, Any]:
+    """plan.yaml: decision metadata."""
+    return _schema(
+        "plan",
+        "Plan metadata / Thông tin kế hoạch",
+        obj(
+            {
+                "decision": d(
+                    "Quyết định ban hành kế hoạch.",
+                    "The decision that issues the plan.",
+                    obj(
+                        {
+                            "number": d("Số quyết định, ví dụ 934/QĐ-UBND.", "Decision number, e.g. 934/QĐ-UBND.", TEXT_STRING),
+                            "date": d(
+                                "Ngày ban hành (YYYY-MM-DD) nếu bản gốc cho thấy rõ; null nếu không.",
+                                "Date of issue (YYYY-MM-DD) when the source shows it clearly; null otherwise.",
+                                {"type": ["string", "null"], "pattern": ISO_DATE},
+                            ),
+                            "date_text": text("Ngày ban hành như bản gốc thể hiện.", "Date of issue as far as the source shows it."),
+                            "issuer": text("Cơ quan ban hành.", "Issuing body."),
+                            "signer": d(
+                                "Người ký.",
+                                "Signer.",
+                                obj(
+                                    {
+                                        "name": d("Họ tên người ký.", "Signer's name.", TEXT_STRING),
+                                        "title": text("Chức vụ.", "Title."),
+                                        "on_behalf": text("Dòng thẩm quyền ký (TM., KT.).", "Signing authority line (on behalf of …)."),
+                                    },
+                                    ["name", "title", "on_behalf"],
+                                ),
+                            ),
+                        },
+                        ["number", "date", "date_text", "issuer", "signer"],
+                    ),
+                ),
+                "title": text("Tên kế hoạch.", "Plan title."),
+                "appendix_title": text("Tên phụ lục nhiệm vụ.", "Title of the task appendix."),
+                "period": d(
+                    "Giai đoạn kế hoạch.",
+                    "Plan period.",
+                    obj(
+                        {
+                            "start_year": d("Năm đầu.", "First year.", {"type": "integer", "minimum": 2000, "maximum": 2100}),
+                            "end_year": d("Năm cuối.", "Last year.", {"type": "integer", "minimum": 2000, "maximum": 2100}),
+                        },
+                        ["start_year", "end_year"],
+                    ),
+                ),
+                "timezone": d("Múi giờ của mọi ngày tháng.", "Time zone of every date.", {"type": "string", "enum": ["Asia/Ho_Chi_Minh"]}),
+                "source": d(
+                    "Nguồn của bản chép.",
+                    "Source of the transcription.",
+                    obj(
+                        {
+                            "file": d("Tệp nguồn (OCR).", "Source file (OCR).", TEXT_STRING),
+                            "lines": d("Số dòng của tệp nguồn.", "Number of lines in the source file.", {"type": "integer", "minimum": 1}),
+                            "description": text("Phần nào của quyết định có trong nguồn, phần nào thiếu.", "Which part of the decision the source holds, and what is missing."),
+                        },
+                        ["file", "lines", "description"],
+                    ),
+                ),
+                "notes": notes(),
+            },
+            ["decision", "title", "appendix_title", "period", "timezone", "source"],
+        ),
+    )
+
+
+def agencies_schema() -> dict[str, Any]:
+    """agencies.yaml: the registry."""
+    agency = obj(
+        {
+            "id": d("Mã cố định (chữ thường ASCII, dấu gạch ngang).", "Stable id (lowercase ASCII, hyphens).", {"type": "string", "pattern": ID_SLUG}),
+            "kind": d("Loại đơn vị.", "Kind of agency.", {"type": "string", "enum": AGENCY_KINDS}),
+            "name": text("Tên chính thức.", "Official name."),
+            "short": text("Tên ngắn dùng trong bảng.", "Short name used in tables."),
+            "members": d(
+                "Với tập thể (collective): các loại đơn vị thuộc tập thể.",
+                "For a collective: the kinds of agency that belong to it.",
+                obj(
+                    {
+                        "kinds": d(
+                            "Các loại đơn vị thành viên.",
+                            "Member kinds.",
+                            {"type": "array", "items": {"type": "string", "enum": AGENCY_KINDS[:-1]}, "uniqueItems": True},
+                        )
+                    },
+                    ["kinds"],
+                ),
+            ),
+        },
+        ["id", "kind", "name", "short"],
+    )
+    return _schema(
+        "agencies",
+        "Agencies registry / Danh mục đơn vị",
+        obj({"agencies": d("Các đơn vị.", "Agencies.", {"type": "array", "items": agency, "minItems": 1})}, ["agencies"]),
+    )
+
+
+def glossary_schema() -> dict[str, Any]:
+    """glossary.yaml: abbreviations."""
+    term = obj(
+        {
+            "abbr": d("Chữ viết tắt như in.", "Abbreviation as printed.", TEXT_STRING),
+            "vi": d("Nghĩa đầy đủ tiếng Việt.", "Vietnamese expansion.", TEXT_STRING),
+            "en": d("Nghĩa tiếng Anh.", "English meaning.", TEXT_STRING),
+        },
+        ["abbr", "vi", "en"],
+    )
+    return _schema(
+        "glossary",
+        "Glossary / Thuật ngữ viết tắt",
+        obj({"terms": d("Các chữ viết tắt.", "Abbreviations.", {"type": "array", "items": term, "minItems": 1})}, ["terms"]),
+    )
+
+
+def groups_schema() -> dict[str, Any]:
+    """groups.yaml: groups A/B/C."""
+    group = obj(
+        {
+            "id": d("Mã nhóm (A, B, C).", "Group id (A, B, C).", {"type": "string", "pattern": "^[A-C]$"}),
+            "title": text("Tên nhóm tiêu chí.", "Group heading."),
+            "source_lines": line_range("Dòng nguồn của tiêu đề.", "Source lines of the heading."),
+        },
+        ["id", "title", "source_lines"],
+    )
+    return _schema(
+        "groups",
+        "Task groups / Nhóm tiêu chí",
+        obj({"groups": d("Các nhóm.", "Groups.", {"type": "array", "items": group, "minItems": 1})}, ["groups"]),
+    )
+
+
+def section_schema() -> dict[str, Any]:
+    """tasks/<section>.yaml: one section and its tasks."""
+    assignment = obj(
+        {
+            "text": text("Nội dung ô như in.", "The cell as printed."),
+            "agencies": agency_ids("Mã các đơn vị mà ô nêu, theo thứ tự.", "Registry ids the cell names, in order."),
+        },
+        ["text", "agencies"],
+    )
+    rule = obj(
+        {
+            "kind": d("Loại quy tắc thời hạn.", "Deadline rule kind.", {"type": "string", "enum": RULE_KINDS}),
+            "quarter": d("Quý (với in_quarter).", "Quarter (for in_quarter).", {"type": "integer", "minimum": 1, "maximum": 4}),
+            "citation": d(
+                "Điều khoản được dẫn (với per_regulation); null nếu chỉ ghi \"Theo quy định\".",
+                "Cited provision (for per_regulation); null when the clause only says \"as regulated\".",
+                {"oneOf": [{"$ref": "#/definitions/text"}, {"type": "null"}]},
+            ),
+        },
+        ["kind"],
+    )
+    clause = obj(
+        {
+            "text": text("Điều khoản thời gian như in.", "The completion clause as printed."),
+            "rule": d("Cách đọc có cấu trúc của điều khoản.", "Structured reading of the clause.", rule),
+        },
+        ["text", "rule"],
+    )
+    target = obj(
+        {
+            "id": d("Mã chỉ tiêu trong nhiệm vụ (t1, t2…).", "Target id within the task (t1, t2…).", {"type": "string", "pattern": "^t[1-9][0-9]*$"}),
+            "metric": text("Đại lượng đo.", "What is measured."),
+            "comparator": d("So sánh: eq (bằng), gt (trên), gte (từ … trở lên).", "Comparison: eq, gt (more than), gte (at least).", {"type": "string", "enum": ["eq", "gt", "gte"]}),
+            "value": d("Giá trị chỉ tiêu.", "Target value.", {"type": "number", "minimum": 0}),
+            "unit": d("Đơn vị đo.", "Unit.", {"type": "string", "enum": ["percent"]}),
+            "year": d(
+                "Năm phải đạt; null nếu áp dụng hằng năm.",
+                "Year by which it must be met; null when it applies every year.",
+                {"type": ["integer", "null"], "minimum": 2000, "maximum": 2100},
+            ),
+        },
+        ["id", "metric", "comparator", "value", "unit", "year"],
+    )
+    task = obj(
+        {
+            "id": d("Mã nhiệm vụ: nhóm-mục-số, ví dụ A-I-1.", "Task id: group-section-number, e.g. A-I-1.", {"type": "string", "pattern": TASK_ID}),
+            "number": d("Số thứ tự (cột TT).", "Row number (TT column).", {"type": "integer", "minimum": 1}),
+            "content": text("Nội dung thực hiện (cột 2).", "Task content (column 2)."),
+            "lead": d("Đơn vị chủ trì (cột 3).", "Lead agency (column 3).", assignment),
+            "coordinating": d("Đơn vị phối hợp/thực hiện (cột 4).", "Coordinating/implementing agencies (column 4).", assignment),
+            "outputs": d("Sản phẩm đầu ra (cột 5).", "Outputs (column 5).", {"type": "array", "items": {"$ref": "#/definitions/text"}}),
+            "completion": d("Thời gian hoàn thành (cột 6).", "Completion time (column 6).", {"type": "array", "items": clause}),
+            "targets": d("Chỉ tiêu định lượng.", "Numeric targets.", {"type": "array", "items": target}),
+            "source_ranges": d(
+                "Các đoạn dòng nguồn [đầu, cuối] đã đọc.",
+                "Source line ranges [first, last] read.",
+                {"type": "array", "minItems": 1, "items": {"type": "array", "items": {"type": "integer", "minimum": 1}, "minItems": 2, "maxItems": 2}},
+            ),
+            "confidence": confidence(),
+            "notes": notes(),
+        },
+        ["id", "number", "content", "lead", "coordinating", "outputs", "completion", "source_ranges", "confidence"],
+    )
+    return _schema(
+        "section",
+        "Section and tasks / Mục và nhiệm vụ",
+        obj(
+            {
+                "id": d("Mã mục: nhóm-số La Mã, ví dụ A-I.", "Section id: group-roman numeral, e.g. A-I.", {"type": "string", "pattern": SECTION_ID}),
+                "group": d("Mã nhóm.", "Group id.", {"type": "string", "pattern": "^[A-C]$"}),
+                "numeral": d("Số La Mã như in.", "Roman numeral as printed.", {"type": "string", "pattern": "^[IVX]+$"}),
+                "title": text("Tên mục.", "Section heading."),
+                "source_lines": line_range("Dòng nguồn của tiêu đề.", "Source lines of the heading."),
+                "notes": notes(),
+                "tasks": d("Các nhiệm vụ của mục.", "Tasks of the section.", {"type": "array", "items": task, "minItems": 1}),
+            },
+            ["id", "group", "numeral", "title", "source_lines", "tasks"],
+        ),
+    )
+
+
+def responsibilities_schema() -> dict[str, Any]:
+    """responsibilities.yaml: plan body items."""
+    item = obj(
+        {
+            "number": d("Số mục như in.", "Item number as printed.", {"type": "integer", "minimum": 1}),
+            "heading": text("Tiêu đề mục (tên đơn vị) hoặc […] nếu mất.", "Item heading (agency names) or […] when lost."),
+            "agencies": agency_ids("Mã các đơn vị tiêu đề nêu.", "Registry ids the heading names."),
+            "bullets": d("Các đoạn của mục.", "Paragraphs of the item.", {"type": "array", "items": {"$ref": "#/definitions/text"}, "minItems": 1}),
+            "source_lines": line_range("Dòng nguồn.", "Source lines."),
+            "confidence": confidence(),
+            "notes": notes(),
+        },
+        ["number", "heading", "agencies", "bullets", "source_lines", "confidence"],
+    )
+    closing = obj(
+        {
+            "text": text("Đoạn kết.", "Closing paragraph."),
+            "source_lines": line_range("Dòng nguồn.", "Source lines."),
+            "confidence": confidence(),
+            "notes": notes(),
+        },
+        ["text", "source_lines", "confidence"],
+    )
+    return _schema(
+        "responsibilities",
+        "Responsibilities / Trách nhiệm tổ chức thực hiện",
+        obj(
+            {
+                "items": d("Các mục trách nhiệm.", "Responsibility items.", {"type": "array", "items": item, "minItems": 1}),
+                "closing": d("Đoạn kết của kế hoạch.", "Closing paragraph of the plan.", closing),
+            },
+            ["items", "closing"],
+        ),
+    )
+
+
+def reporting_schema() -> dict[str, Any]:
+    """reporting.yaml: two-tier regime."""
+    due = obj(
+        {
+            "rule": d(
+                "day_of_last_month_of_quarter: trước ngày N của tháng cuối quý; fixed_day: trước ngày/tháng cố định.",
+                "day_of_last_month_of_quarter: before day N of the quarter's last month; fixed_day: before a fixed day and month.",
+                {"type": "string", "enum": ["day_of_last_month_of_quarter", "fixed_day"]},
+            ),
+            "day": d("Ngày trong tháng.", "Day of month.", {"type": "integer", "minimum": 1, "maximum": 31}),
+            "month": d("Tháng (với fixed_day).", "Month (for fixed_day).", {"type": "integer", "minimum": 1, "maximum": 12}),
+        },
+        ["rule", "day"],
+    )
+    report = obj(
+        {
+            "kind": d("Loại báo cáo.", "Report kind.", {"type": "string", "enum": REPORT_KINDS}),
+            "due": d("Thời hạn gửi.", "When it is due.", due),
+            "text": text("Điều khoản như in.", "The clause as printed."),
+        },
+        ["kind", "due", "text"],
+    )
+    tier = obj(
+        {
+            "id": d("Mã cấp báo cáo.", "Tier id.", {"type": "string", "pattern": ID_SLUG}),
+            "from": agency_ids("Đơn vị gửi báo cáo.", "Agencies that send the reports."),
+            "to": d("Đơn vị nhận báo cáo.", "Agency that receives them.", {"type": "string", "pattern": ID_SLUG}),
+            "text": text("Câu quy định như in.", "The regime's sentence as printed."),
+            "reports": d("Các loại báo cáo.", "Report kinds.", {"type": "array", "items": report, "minItems": 1}),
+        },
+        ["id", "from", "to", "text", "reports"],
+    )
+    return _schema(
+        "reporting",
+        "Reporting regime / Chế độ báo cáo",
+        obj(
+            {
+                "source_task": d("Nhiệm vụ nêu chế độ báo cáo.", "Task that states the regime.", {"type": "string", "pattern": TASK_ID}),
+                "tiers": d("Các cấp báo cáo.", "Reporting tiers.", {"type": "array", "items": tier, "minItems": 1}),
+                "source_lines": line_range("Dòng nguồn.", "Source lines."),
+                "notes": notes(),
+            },
+            ["source_task", "tiers", "source_lines"],
+        ),
+    )
+
+
+SCHEMAS = {
+    "plan": plan_schema,
+    "agencies": agencies_schema,
+    "glossary": glossary_schema,
+    "groups": groups_schema,
+    "section": section_schema,
+    "responsibilities": responsibilities_schema,
+    "reporting": reporting_schema,
+}
+"""Schema builders by file kind; other modules add theirs (progress reports) through :func:`register`."""
+
+
+def register(name: str, builder: Any) -> None:
+    """Add a schema for another file kind."""
+    SCHEMAS[name] = builder
+
+
+def schema(name: str) -> dict[str, Any]:
+    """The schema for a file kind."""
+    return SCHEMAS[name]()
+
+
+def rendered(name: str) -> str:
+    """The schema as saved on disk (stable key order, trailing newline)."""
+    return json.dumps(schema(name), ensure_ascii=False, indent=2) + "\n"
+
+
+def write_all(directory: Path = SCHEMA_DIR) -> list[Path]:
+    """Save every schema; returns the paths written."""
+    directory.mkdir(parents=True, exist_ok=True)
+    out = []
+    for name in sorted(SCHEMAS):
+        path = directory / f"{name}.schema.json"
+        path.write_text(rendered(name), encoding="utf-8")
+        out.append(path)
+    return out
