@@ -147,7 +147,13 @@ def _convert(doc: Document, error: Any, name: str) -> Iterable[Problem]:
         yield doc.problem(path, "schema.min_length")
         return
     if kind in ("minimum", "maximum"):
-        yield doc.problem(path, "schema.range", got=quote(instance), minimum=error.schema.get("minimum", "−∞"), maximum=error.schema.get("maximum", "∞"))
+        low, high = error.schema.get("minimum"), error.schema.get("maximum")
+        if low is not None and high is not None:
+            yield doc.problem(path, "schema.range", got=quote(instance), minimum=low, maximum=high)
+        elif kind == "minimum":
+            yield doc.problem(path, "schema.minimum", got=quote(instance), minimum=low)
+        else:
+            yield doc.problem(path, "schema.maximum", got=quote(instance), maximum=high)
         return
     if kind == "uniqueItems":
         yield doc.problem(path, "schema.unique")

@@ -82,7 +82,10 @@ def export(data_dir: Path, lang: str, fmt: str) -> None:
         fail_with(loaded.problems, lang=lang)
     assert loaded.plan is not None
     out = ex.to_json(ex.plan_to_dict(loaded.plan)) if fmt == "json" else ex.tasks_csv(loaded.plan)
-    click.echo(out, nl=False)
+    # Bytes, so CSV keeps its CRLF line ends on every platform.
+    stream = click.get_binary_stream("stdout")
+    stream.write(out.encode("utf-8"))
+    stream.flush()
 
 
 @main.command()

@@ -33,7 +33,7 @@ from partracker.model import (
     Task,
     Text,
 )
-from partracker.yamlload import Document, LoadError, load_file
+from partracker.yamlload import Document, LoadError, load_file, load_text
 
 # File kinds of plan-data/: fixed names, then patterns. Anything else is an error.
 FIXED_FILES = {
@@ -66,6 +66,8 @@ class Dataset:
     """Every problem, sorted."""
     report_files: list[str] = field(default_factory=list)
     """Relative paths of progress report files (loaded by :mod:`partracker.reports`)."""
+    as_of: dt.date | None = None
+    """The as-of date: report dates after it are errors; None skips that check."""
 
     @property
     def ok(self) -> bool:
@@ -130,15 +132,26 @@ def read(root: Path, rel: str, problems: list[Problem]) -> Document | None:
         problems.append(Problem(shown, 1, 1, "(file)", "file.unreadable", {"detail": exc.strerror or str(exc)}))
         return None
     if doc.data is None:
-        problems.append(Problem(shown, 1, 1, "(file)", "yaml.empty", {"expected": "docs"}))
+        problems.append(Problem(shown, 1, 1, "(file)", "yaml.empty", {"expected": "plan-data/ " + EXPECTED_LAYOUT}))
         return None
     return doc
 
 
-def load_dataset(root: Path, *, with_reports: bool = True) -> Dataset:
+def check_document(content: str | bytes, file: str, kind: str) -> list[Problem]:
+    """Every single-file problem of one document of ``kind`` (loader, schema, text); for tests and fuzzing."""
+    try:
+        doc = load_text(content, file)
+    except LoadError as exc:
+        return exc.problems
+    if doc.data is None:
+        return [Problem(file, 1, 1, "(file)", "yaml.empty", {"expected": f"partracker/schemas/{kind}.schema.json"})]
+    return sorted(checks.schema_problems(doc, kind) + checks.text_problems(doc), key=Problem.sort_key)
+
+
+def load_dataset(root: Path, *, with_reports: bool = True, as_of: dt.date | None = None) -> Dataset:
     """Load, check and model plan-data/ at ``root``; never raises on bad data."""
     kinds, report_files, problems = discover(root)
-    dataset = Dataset(root=root, plan=None, report_files=report_files)
+    dataset = Dataset(root=root, plan=None, report_files=report_files, as_of=as_of)
     clean = True
     for rel in sorted(kinds):
         doc = read(root, rel, problems)

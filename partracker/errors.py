@@ -173,6 +173,18 @@ MESSAGES: dict[str, tuple[str, str, str, str]] = {
         "dùng một số từ {minimum} đến {maximum}",
         "use a number from {minimum} to {maximum}",
     ),
+    "schema.minimum": (
+        "giá trị {got} nhỏ hơn {minimum}",
+        "value {got} is less than {minimum}",
+        "dùng một số từ {minimum} trở lên",
+        "use {minimum} or more",
+    ),
+    "schema.maximum": (
+        "giá trị {got} lớn hơn {maximum}",
+        "value {got} is more than {maximum}",
+        "dùng một số không quá {maximum}",
+        "use {maximum} or less",
+    ),
     "schema.unique": (
         "danh sách có phần tử trùng nhau",
         "the list has duplicate items",
@@ -257,6 +269,121 @@ MESSAGES: dict[str, tuple[str, str, str, str]] = {
         "date {got} does not exist",
         "viết ngày có thật theo dạng \"YYYY-MM-DD\", ví dụ \"2017-03-05\"",
         "write a real date as \"YYYY-MM-DD\", e.g. \"2017-03-05\"",
+    ),
+    # --- progress reports (báo cáo tiến độ) -------------------------------------------------
+    "date.future": (
+        "ngày {got} muộn hơn ngày đối chiếu {as_of}",
+        "date {got} is after the as-of date {as_of}",
+        "kiểm tra lại năm và tháng; chỉ báo cáo việc đã xảy ra",
+        "check the year and month; report only what has already happened",
+    ),
+    "url.not_https": (
+        "liên kết {got} không bắt đầu bằng https://",
+        "link {got} does not start with https://",
+        "dùng liên kết https:// tới văn bản đã công bố, hoặc xóa dòng url",
+        "use an https:// link to the published document, or delete the url line",
+    ),
+    "report.file_name": (
+        "tên tệp '{got}' không đúng dạng <kỳ>.yaml hoặc <kỳ>-<n>.yaml",
+        "file name '{got}' is not <period>.yaml or <period>-<n>.yaml",
+        "đặt tên như 2017-q1.yaml (quý), 2017-h1.yaml (6 tháng), 2017-year.yaml (năm), 2017-q1-2.yaml (báo cáo bổ sung)",
+        "name it like 2017-q1.yaml (quarter), 2017-h1.yaml (six months), 2017-year.yaml (year), 2017-q1-2.yaml (supplementary report)",
+    ),
+    "report.agency_mismatch": (
+        "đơn vị '{got}' khác với thư mục của tệp ({expected})",
+        "agency '{got}' differs from the file's folder ({expected})",
+        "đổi thành '{expected}', hoặc đặt tệp trong thư mục plan-data/progress/{got}/",
+        "change it to '{expected}', or put the file in plan-data/progress/{got}/",
+    ),
+    "report.period_mismatch": (
+        "kỳ báo cáo '{got}' khác với tên tệp ({expected})",
+        "period '{got}' differs from the file name ({expected})",
+        "đổi thành '{expected}', hoặc đổi tên tệp cho khớp",
+        "change it to '{expected}', or rename the file to match",
+    ),
+    "report.period_outside": (
+        "kỳ báo cáo '{got}' nằm ngoài các năm của kế hoạch ({start}–{end})",
+        "period '{got}' is outside the plan years ({start}–{end})",
+        "chọn một kỳ trong các năm {start}–{end}",
+        "choose a period in the years {start}–{end}",
+    ),
+    "report.not_assigned": (
+        "đơn vị '{agency}' không chủ trì cũng không phối hợp nhiệm vụ {task}",
+        "agency '{agency}' is neither lead nor coordinating agency of task {task}",
+        "xóa mục này; mỗi đơn vị chỉ báo cáo nhiệm vụ được giao cho mình (xem `partracker new-report --agency {agency}`)",
+        "delete this entry; an agency reports only on tasks assigned to it (see `partracker new-report --agency {agency}`)",
+    ),
+    "report.duplicate_task": (
+        "nhiệm vụ {task} đã được báo cáo trong tệp này ở {first}",
+        "task {task} is already reported in this file at {first}",
+        "gộp hai mục làm một; để sửa một mục đã nộp, dùng `corrects`",
+        "merge the two entries; to correct an entry already filed, use `corrects`",
+    ),
+    "report.target_unknown": (
+        "nhiệm vụ {task} không có chỉ tiêu '{got}'",
+        "task {task} has no target '{got}'",
+        "{hint_vi}",
+        "{hint_en}",
+    ),
+    "report.completed_missing": (
+        "trạng thái done cần ngày hoàn thành",
+        "status done needs the completion date",
+        "thêm completed: \"YYYY-MM-DD\" (ngày hoàn thành)",
+        "add completed: \"YYYY-MM-DD\" (the date the work was finished)",
+    ),
+    "report.completed_not_done": (
+        "chỉ ghi ngày hoàn thành khi trạng thái là done (đang là {got})",
+        "a completion date belongs only to status done (status is {got})",
+        "xóa dòng completed, hoặc đặt status: \"done\"",
+        "delete the completed line, or set status: \"done\"",
+    ),
+    "report.corrects_unknown": (
+        "không có mục '{got}' trong các báo cáo của đơn vị {agency}",
+        "there is no entry '{got}' in the reports of agency {agency}",
+        "viết <kỳ>#<mã mục> của một mục đã nộp, ví dụ 2017-q1#e1 hoặc 2017-q1-2#e3",
+        "write <period>#<entry id> of an entry already filed, e.g. 2017-q1#e1 or 2017-q1-2#e3",
+    ),
+    "report.corrects_not_earlier": (
+        "mục '{got}' không thuộc một báo cáo nộp trước tệp này",
+        "entry '{got}' is not in a report filed before this one",
+        "chỉ sửa mục của một báo cáo trước; báo cáo bổ sung {supplement} có thể sửa {got}",
+        "correct only entries of an earlier report; a supplementary report {supplement} can correct {got}",
+    ),
+    "report.exists": (
+        "tệp {path} đã có; báo cáo đã nộp không được ghi đè",
+        "{path} already exists; a filed report is never overwritten",
+        "để sửa hay bổ sung, tạo báo cáo bổ sung {supplement} với mục có `corrects`",
+        "to correct or add to it, create the supplementary report {supplement} with entries that `corrects` the old ones",
+    ),
+    "report.nothing_owed": (
+        "đơn vị '{agency}' không chủ trì hay phối hợp nhiệm vụ nào trong kế hoạch",
+        "agency '{agency}' is not lead or coordinating agency of any task in the plan",
+        "kiểm tra mã đơn vị; đơn vị thuộc một tập thể (ví dụ so-ban-nganh-tinh) báo cáo bằng mã của mình",
+        "check the agency id; a member of a collective (e.g. so-ban-nganh-tinh) reports under its own id",
+    ),
+    "history.changed": (
+        "tệp báo cáo đã có ở {base} bị sửa (khác từ dòng {first_line}); lịch sử báo cáo chỉ được thêm, không được sửa",
+        "a report file that exists at {base} was changed (differs from line {first_line}); report history is append-only",
+        "khôi phục tệp như ở {base}, rồi nộp báo cáo bổ sung {supplement} với một mục `corrects` trỏ tới mục cũ",
+        "restore the file as it is at {base}, then file a new supplementary report {supplement} with an entry that `corrects` the old one",
+    ),
+    "history.deleted": (
+        "tệp báo cáo đã có ở {base} bị xóa; lịch sử báo cáo chỉ được thêm, không được xóa",
+        "a report file that exists at {base} was deleted; report history is append-only",
+        "khôi phục tệp như ở {base}, rồi nộp báo cáo bổ sung {supplement} với một mục `corrects` trỏ tới mục cũ",
+        "restore the file as it is at {base}, then file a new supplementary report {supplement} with an entry that `corrects` the old one",
+    ),
+    "history.symlink": (
+        "tệp báo cáo đã có ở {base} bị thay bằng liên kết tượng trưng (symlink)",
+        "a report file that exists at {base} was replaced by a symbolic link",
+        "khôi phục tệp như ở {base}, rồi nộp báo cáo bổ sung {supplement} với một mục `corrects` trỏ tới mục cũ",
+        "restore the file as it is at {base}, then file a new supplementary report {supplement} with an entry that `corrects` the old one",
+    ),
+    "history.git": (
+        "không đọc được lịch sử git ở '{base}': {detail}",
+        "cannot read the git history at '{base}': {detail}",
+        "kiểm tra tên nhánh hay commit; trong GitHub Actions dùng actions/checkout với fetch-depth: 0",
+        "check the branch or commit name; in GitHub Actions use actions/checkout with fetch-depth: 0",
     ),
 }
 
@@ -348,5 +475,7 @@ def quote(value: Any) -> str:
     if isinstance(value, dict):
         return "{…}"
     if isinstance(value, list):
+        if len(value) <= 6 and all(isinstance(v, (int, float, str)) and not isinstance(v, bool) for v in value):
+            return "[" + ", ".join(quote(v) for v in value) + "]"
         return "[…]"
     return str(value)

@@ -398,6 +398,8 @@ class Entry:
     """ISO date the work was finished, for status ``done``."""
     corrects: str | None
     """Reference ``<period>#<entry id>`` of the entry this one corrects, or None."""
+    superseded_by: str | None = None
+    """Reference ``<filing>#<entry id>`` of a later entry that corrects this one, or None (filled by ``reports.load_reports``)."""
 
 
 @dataclass(frozen=True)
@@ -416,3 +418,8 @@ class Report:
     """Entries in file order."""
     demo: bool = False
     """True for sample data that must never be published as real."""
+
+    @property
+    def filing(self) -> str:
+        """The file's name without ``.yaml``: the period, or ``<period>-<n>`` for a supplementary report."""
+        return self.file.rsplit("/", 1)[-1].removesuffix(".yaml")

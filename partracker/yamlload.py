@@ -99,12 +99,16 @@ def _pos(mark: Any) -> tuple[int, int]:
     return (mark.line + 1, mark.column + 1)
 
 
+def _show_tag(tag: str) -> str:
+    return "!!" + tag[len("tag:yaml.org,2002:"):] if tag.startswith("tag:yaml.org,2002:") else tag
+
+
 def _scalar(event: yaml.ScalarEvent, file: str, path: Path_) -> Any:
     value = unicodedata.normalize("NFC", event.value)
     tag = event.tag
     if tag not in (None, "!", "tag:yaml.org,2002:str"):
         line, col = _pos(event.start_mark)
-        raise _Fail(Problem(file, line, col, format_path(path), "yaml.tag", {"tag": tag}))
+        raise _Fail(Problem(file, line, col, format_path(path), "yaml.tag", {"tag": _show_tag(tag)}))
     if tag is not None or event.style is not None:
         return value
     if _NULL.match(value):
@@ -230,7 +234,7 @@ def _build(events: Any, doc: Document, limits: LoadLimits) -> Any:
         if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
             if event.tag not in (None, "!", "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"):
                 line, col = _pos(event.start_mark)
-                raise _Fail(Problem(file, line, col, format_path(child_path() if stack else ()), "yaml.tag", {"tag": event.tag}))
+                raise _Fail(Problem(file, line, col, format_path(child_path() if stack else ()), "yaml.tag", {"tag": _show_tag(event.tag)}))
             if len(stack) >= limits.max_depth:
                 line, col = _pos(event.start_mark)
                 raise _Fail(Problem(file, line, col, format_path(child_path()), "yaml.too_deep", {"limit": limits.max_depth}))
