@@ -169,4 +169,4 @@ def test_export_json_and_csv(mini_plan: Path) -> None:
     assert data["agencies"][0]["id"] == "so-ban-nganh-tinh"
     csv_out = runner.invoke(main, ["export", "--data", str(mini_plan), "--format", "csv"])
     assert csv_out.output.splitlines()[0].startswith("id,group,section,number,content_vi")
-    assert csv_out.output.count("\r\n") == 3
+    assert csv_out.stdout_bytes.count(b"\r\n") == 3

@@ -1,0 +1,754 @@
+"""The obligation calendar (Lịch nghĩa vụ): completion-time clauses → dated obligations → status.
+
+Three steps, each a pure function of its inputs (the clock is never read; the as-of date is a
+parameter):
+
+1. :func:`rules` reads every completion-time clause (Thời gian hoàn thành) of every task as a
+   :class:`DeadlineRule`: the verbatim clause beside a bilingual statement of when it falls due.
+2. :func:`obligations` materializes the rules, the reporting regime (``Plan.reporting``) and the
+   numeric targets into :class:`Obligation` records for every year of the plan period.
+3. :func:`assess` gives each obligation a status at an as-of date from the filed progress reports.
+
+Decisions (the published page "How deadlines are computed" says the same):
+
+* **"Trước ngày D" means due on the day before D.** "BC 6 tháng gửi trước ngày 05/6" is due on
+  04/6: a report sent on 05/6 is not *before* 05/6. Every regime deadline is computed this way
+  (tier 1: quarterly/thematic 4th of the last month of the quarter, six-month 04/6, annual 24/11;
+  tier 2: 9th of the last month of the quarter, 09/6, 01/12).
+* "Trong quý IV của năm trước liền kề" (plan issued in Q4 of the year before): due 31/12 of
+  year Y-1 for plan year Y. When that day falls before the decision existed (the decision date,
+  or the start of the plan period while the date is unknown) the obligation is ``not_applicable``
+  with the reason.
+* "Trong quý N năm thực hiện kế hoạch": due on the last day of quarter N of the plan year.
+  "Thực hiện thường xuyên hằng năm": due 31/12 of each plan year.
+* "Báo cáo kết quả theo định kỳ hằng năm": due on the annual-report day of the agency's
+  reporting tier (its own or a collective's it belongs to); no tier → no date.
+* "Theo chế độ báo cáo CCHC định kỳ": the task is reported in the periodic reports of the regime;
+  those are materialized once, per sending agency, tier, report kind and period (task
+  ``Plan.reporting_task``), not again per task.
+* "Theo quy định tại Điều … Nghị định …", "Theo lộ trình", "Nhiệm vụ thực hiện theo kế hoạch" and
+  clauses that could not be read (``unmapped``) have **no date of their own**: the obligation has
+  ``due=None`` and shows the citation or the clause; a date is never invented.
+* A target with a year ("đến năm 2020") is due 31/12 of that year; a yearly target (year None)
+  gives one obligation per plan year.
+* Task obligations go to every agency of the lead cell (role ``lead``) and of the coordinating
+  cell (role ``coordinating``); a cell whose agencies are lost gives one obligation with
+  ``agency=None`` (id segment ``unassigned``) so the deadline is still shown.
+
+Status semantics (:func:`assess`):
+
+* Only reports submitted on or before the as-of date count. An entry that corrects another
+  (``Entry.corrects``) replaces it. An entry speaks for its task as a whole (entries are per task,
+  not per clause) for the plan year of its report's period.
+* No report covering an obligation: ``upcoming`` / ``due_soon`` before the due date, then
+  ``not_assessed`` ("no report filed yet") — never ``overdue``: we do not claim an agency failed
+  without evidence. Undated obligations without a report are ``not_assessed`` too.
+* ``overdue`` only when the latest relevant entry, reported after the due date, still says
+  ``not_started`` or ``in_progress``.
+* ``done_on_time`` / ``done_late``: the entry's ``completed`` date (else its ``reported`` date)
+  compared with the due date; ``done`` when the obligation has no date. Undated obligations whose
+  latest entry says ``not_started`` / ``in_progress`` take that status.
+* A periodic-report obligation is done when its agency filed a :class:`~partracker.model.Report`
+  for that period; on time when ``Report.submitted`` <= due. Quarterly and thematic reports of a
+  quarter are satisfied by the same filing, since a report file names only its period.
+* An obligation of a collective (``so-ban-nganh-tinh``, ``ubnd-cap-huyen``…) is satisfied only by
+  reports filed under the collective's own id; a member's own report does not speak for the group.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from partracker.model import Agency, Clause, Entry, Plan, Report, ReportingTier, ReportSpec, Rule, Target, Task, Text
+
+Status = str
+
+STATUSES: tuple[Status, ...] = (
+    "overdue",
+    "due_soon",
+    "upcoming",
+    "not_assessed",
+    "not_started",
+    "in_progress",
+    "done_late",
+    "done_on_time",
+    "done",
+    "not_applicable",
+)
+"""Every status, in the order tables and roll-ups list them."""
+
+DONE_STATUSES = frozenset({"done_on_time", "done_late", "done"})
+"""Statuses that mean the work was done."""
+
+STATUS_LABELS: dict[Status, Text] = {
+    "overdue": Text("Quá hạn", "Overdue"),
+    "due_soon": Text("Sắp đến hạn", "Due soon"),
+    "upcoming": Text("Chưa đến hạn", "Upcoming"),
+    "not_assessed": Text("Chưa có báo cáo", "No report filed yet"),
+    "not_started": Text("Chưa triển khai", "Not started"),
+    "in_progress": Text("Đang thực hiện", "In progress"),
+    "done_late": Text("Hoàn thành trễ hạn", "Done late"),
+    "done_on_time": Text("Hoàn thành đúng hạn", "Done on time"),
+    "done": Text("Đã hoàn thành", "Done"),
+    "not_applicable": Text("Không áp dụng", "Not applicable"),
+}
+"""Status labels in Vietnamese and English."""
+
+KIND_LABELS: dict[str, Text] = {
+    "plan_in_previous_q4": Text("Ban hành kế hoạch trong quý IV năm trước", "Plan issued in Q4 of the previous year"),
+    "periodic_reports": Text("Báo cáo theo chế độ định kỳ", "Under the periodic reporting regime"),
+    "in_quarter": Text("Hoàn thành trong quý", "Due within a quarter"),
+    "recurring_annual": Text("Thực hiện thường xuyên hằng năm", "Recurring every year"),
+    "per_plan": Text("Theo kế hoạch", "As set by the plan"),
+    "annual_report": Text("Báo cáo hằng năm", "Annual report"),
+    "per_regulation": Text("Theo quy định", "As prescribed by regulation"),
+    "per_roadmap": Text("Theo lộ trình", "According to the roadmap"),
+    "unmapped": Text("Chưa xác định", "Not determined"),
+    "periodic_report": Text("Báo cáo định kỳ", "Periodic report"),
+    "target": Text("Chỉ tiêu", "Target"),
+}
+"""Labels of rule kinds and obligation kinds in Vietnamese and English."""
+
+ROLE_LABELS: dict[str, Text] = {
+    "lead": Text("Chủ trì", "Lead"),
+    "coordinating": Text("Phối hợp", "Coordinating"),
+}
+"""Labels of task roles; a reporting tier's role label is built from its id."""
+
+REPORT_KIND_LABELS: dict[str, Text] = {
+    "quarterly": Text("Báo cáo quý", "Quarterly report"),
+    "thematic": Text("Báo cáo chuyên đề", "Thematic report"),
+    "six_month": Text("Báo cáo 6 tháng", "Six-month report"),
+    "annual": Text("Báo cáo năm", "Annual report"),
+}
+"""Labels of the kinds of periodic report."""
+
+ROMAN = ("I", "II", "III", "IV")
+TASK_RULE_KINDS = (
+    "plan_in_previous_q4",
+    "periodic_reports",
+    "in_quarter",
+    "recurring_annual",
+    "per_plan",
+    "annual_report",
+    "per_regulation",
+    "per_roadmap",
+    "unmapped",
+)
+"""Every rule kind of a completion-time clause the scheduler handles."""
+
+# Periods a kind of periodic report is filed for, as suffixes of ``Report.period``.
+REPORT_PERIODS: dict[str, tuple[str, ...]] = {
+    "quarterly": ("q1", "q2", "q3", "q4"),
+    "thematic": ("q1", "q2", "q3", "q4"),
+    "six_month": ("h1",),
+    "annual": ("year",),
+}
+
+
+@dataclass(frozen=True)
+class DeadlineRule:
+    """Quy tắc thời hạn — one completion-time clause read as a deadline rule."""
+
+    task: str
+    """Task id."""
+    index: int
+    """Position of the clause in the task's completion cell, from 1."""
+    clause: Clause
+    """The clause as printed, with its structured rule."""
+    when: Text
+    """When it falls due, in words."""
+    dated: bool
+    """False when the clause has no date of its own."""
+
+
+@dataclass(frozen=True)
+class Obligation:
+    """Nghĩa vụ — one dated (or explicitly undated) thing an agency owes in one plan year."""
+
+    id: str
+    """Stable ASCII id: ``<year>/<task>/<what>/<agency>``, e.g. ``2017/A-I-1/plan/so-noi-vu``."""
+    year: int
+    """Plan year it belongs to."""
+    task: str
+    """Task id (for periodic reports: the task that states the regime)."""
+    section: str
+    """Section id of the task."""
+    group: str
+    """Group id of the task."""
+    agency: str | None
+    """Responsible agency id; None when the source cell is lost."""
+    role: str
+    """``lead``, ``coordinating`` or the reporting tier id (``tier-1``, ``tier-2``)."""
+    kind: str
+    """A rule kind of :data:`TASK_RULE_KINDS`, ``periodic_report`` or ``target``."""
+    due: dt.date | None
+    """Last day to be on time; None when the source gives no date."""
+    source: Text
+    """The verbatim text it came from: the clause, the regime's sentence or the target's metric."""
+    rule: Rule | None = None
+    """The clause's structured rule (None for targets)."""
+    clause_index: int | None = None
+    """Position of the clause in the task's completion cell, from 1."""
+    period: str | None = None
+    """For periodic reports: the ``Report.period`` it is filed for, e.g. ``2017-q1``."""
+    report_kind: str | None = None
+    """For periodic reports: quarterly, thematic, six_month or annual."""
+    recipient: str | None = None
+    """For periodic reports: the agency that receives it."""
+    target: Target | None = None
+    """For targets: the target."""
+    applicable: bool = True
+    """False when the obligation could not apply (e.g. due before the decision existed)."""
+    reason: Text | None = None
+    """Why it is not applicable, or why it has no date."""
+    window: tuple[int, int] = (0, 0)
+    """First and last year of the report periods whose entries speak for it."""
+
+    @property
+    def citation(self) -> Text | None:
+        """For ``per_regulation``: the article and instrument cited."""
+        return self.rule.citation if self.rule else None
+
+
+@dataclass(frozen=True)
+class Assessment:
+    """Đánh giá — an obligation's status at an as-of date, with what decided it."""
+
+    obligation: Obligation
+    """The obligation."""
+    status: Status
+    """One of :data:`STATUSES`."""
+    report: Report | None = None
+    """The report that decided the status, if any."""
+    entry: Entry | None = None
+    """The entry that decided the status, if any (None for periodic-report filings)."""
+    on: dt.date | None = None
+    """The completion or filing date compared with the due date, if any."""
+
+
+# --- Dates ---------------------------------------------------------------------------
+
+
+def before(day: dt.date) -> dt.date:
+    """The due date of "trước ngày ``day``": the day before it."""
+    return day - dt.timedelta(days=1)
+
+
+def quarter_end(year: int, quarter: int) -> dt.date:
+    """Last day of ``quarter`` of ``year``."""
+    if quarter == 4:
+        return dt.date(year, 12, 31)
+    return dt.date(year, 3 * quarter + 1, 1) - dt.timedelta(days=1)
+
+
+def report_due(spec: ReportSpec, year: int, period: str) -> dt.date:
+    """Due date of a periodic report of ``spec`` for ``period`` (``q1``…, ``h1``, ``year``) of ``year``."""
+    due = spec.due
+    if due.rule == "day_of_last_month_of_quarter":
+        if not period.startswith("q"):
+            raise RuntimeError(f"Report kind {spec.kind!r} has a quarterly due rule but period {period!r}")
+        return before(dt.date(year, 3 * int(period[1:]), due.day))
+    if due.rule == "fixed_day":
+        assert due.month is not None
+        return before(dt.date(year, due.month, due.day))
+    raise RuntimeError(f"Unknown due rule: {due.rule!r}")
+
+
+def decision_start(plan: Plan) -> dt.date:
+    """The first day obligations can fall due: the decision date, else 1 January of the first plan year."""
+    if plan.meta.date:
+        return dt.date.fromisoformat(plan.meta.date)
+    return dt.date(plan.meta.start_year, 1, 1)
+
+
+def period_year(period: str) -> int:
+    """The year of a report period such as ``2017-q1``."""
+    return int(period.split("-", 1)[0])
+
+
+# --- Rules ----------------------------------------------------------------------------
+
+
+def _ddmm(day: dt.date) -> str:
+    return f"{day.day:02d}/{day.month:02d}"
+
+
+def _describe(plan: Plan, rule: Rule) -> tuple[Text, bool]:
+    """When a clause of ``rule`` falls due, in words, and whether it has a date."""
+    kind = rule.kind
+    if kind == "plan_in_previous_q4":
+        return Text("31/12 của năm trước liền kề mỗi năm kế hoạch", "31/12 of the year before each plan year"), True
+    if kind == "periodic_reports":
+        return (
+            Text(f"Theo hạn của từng kỳ báo cáo CCHC định kỳ (nhiệm vụ {plan.reporting_task})", f"By the deadline of each periodic PAR report (task {plan.reporting_task})"),
+            True,
+        )
+    if kind == "in_quarter":
+        q = rule.quarter
+        if q not in (1, 2, 3, 4):
+            raise RuntimeError(f"in_quarter rule needs a quarter 1-4, got {q!r}")
+        end = _ddmm(quarter_end(2001, q))
+        return Text(f"{end}, ngày cuối quý {ROMAN[q - 1]} của mỗi năm kế hoạch", f"{end}, the last day of Q{q} of each plan year"), True
+    if kind == "recurring_annual":
+        return Text("31/12 của mỗi năm kế hoạch", "31/12 of each plan year"), True
+    if kind == "annual_report":
+        return Text("Hạn báo cáo năm theo cấp báo cáo của đơn vị", "The annual-report deadline of the agency's reporting tier"), True
+    if kind == "per_plan":
+        return Text("Không có hạn riêng: theo kế hoạch", "No date of its own: as set by the plan"), False
+    if kind == "per_regulation":
+        if rule.citation is None:
+            return Text("Không có hạn riêng: theo quy định", "No date of its own: as prescribed by regulation"), False
+        return Text(f"Không có hạn riêng: theo quy định tại {rule.citation.vi}", f"No date of its own: as prescribed by {rule.citation.en}"), False
+    if kind == "per_roadmap":
+        return Text("Không có hạn riêng: theo lộ trình", "No date of its own: according to the roadmap"), False
+    if kind == "unmapped":
+        return Text("Chưa xác định được hạn: xem nguyên văn", "No deadline could be read: see the clause as printed"), False
+    raise RuntimeError(f"Unknown rule kind: {kind!r}")
+
+
+def rules(plan: Plan) -> tuple[DeadlineRule, ...]:
+    """Every completion-time clause of every task as a deadline rule, in plan order."""
+    out = []
+    for task in plan.tasks:
+        for i, clause in enumerate(task.completion, start=1):
+            when, dated = _describe(plan, clause.rule)
+            out.append(DeadlineRule(task=task.id, index=i, clause=clause, when=when, dated=dated))
+    return tuple(out)
+
+
+# --- Obligations ------------------------------------------------------------------------
+
+NO_DATE = Text("Văn bản không nêu thời hạn riêng", "The source gives no date of its own")
+NO_TIER = Text("Đơn vị không thuộc cấp báo cáo nào nên không có hạn báo cáo năm", "The agency is in no reporting tier, so it has no annual-report deadline")
+
+
+def _parties(task: Task) -> list[tuple[str | None, str]]:
+    """(agency, role) pairs of a task: lead agencies, then coordinating ones not already leading."""
+    pairs: list[tuple[str | None, str]] = [(a, "lead") for a in task.lead.agencies]
+    pairs += [(a, "coordinating") for a in task.coordinating.agencies if a not in task.lead.agencies]
+    return pairs or [(None, "lead")]
+
+
+def tier_of(plan: Plan, agency_id: str | None) -> ReportingTier | None:
+    """The reporting tier an agency sends in, directly or through a collective it belongs to."""
+    if agency_id is None:
+        return None
+    ids = {agency_id}
+    if not plan.agency(agency_id).is_collective:
+        ids |= {c.id for c in plan.collectives_of(agency_id)}
+    for tier in plan.reporting:
+        if ids & set(tier.senders):
+            return tier
+    return None
+
+
+def _slug(rule: Rule) -> str:
+    if rule.kind == "plan_in_previous_q4":
+        return "plan"
+    if rule.kind == "in_quarter":
+        return f"q{rule.quarter}"
+    return rule.kind.replace("_", "-")
+
+
+def _clause_obligations(plan: Plan, task: Task, index: int, clause: Clause, slug: str, year: int) -> list[Obligation]:
+    """The obligations of one clause for one plan year (none for ``periodic_reports``)."""
+    rule = clause.rule
+    kind = rule.kind
+    if kind == "periodic_reports":
+        return []
+    _describe(plan, rule)  # fails loudly on a kind or quarter it does not understand
+    out = []
+    for agency, role in _parties(task):
+        due: dt.date | None = None
+        applicable, reason = True, None
+        if kind == "plan_in_previous_q4":
+            due = dt.date(year - 1, 12, 31)
+            if due < decision_start(plan):
+                applicable = False
+                reason = Text(
+                    f"Hạn {due:%d/%m/%Y} có trước khi Quyết định {plan.meta.number} được ban hành",
+                    f"Due {due:%d/%m/%Y}, before Decision {plan.meta.number} was issued",
+                )
+        elif kind == "in_quarter":
+            due = quarter_end(year, rule.quarter or 0)
+        elif kind == "recurring_annual":
+            due = dt.date(year, 12, 31)
+        elif kind == "annual_report":
+            tier = tier_of(plan, agency)
+            spec = next((s for s in tier.reports if s.kind == "annual"), None) if tier else None
+            if spec is None:
+                reason = NO_TIER
+            else:
+                due = report_due(spec, year, "year")
+        else:
+            reason = NO_DATE
+        out.append(
+            Obligation(
+                id=f"{year}/{task.id}/{slug}/{agency or 'unassigned'}",
+                year=year,
+                task=task.id,
+                section=task.section,
+                group=task.group,
+                agency=agency,
+                role=role,
+                kind=kind,
+                due=due,
+                source=clause.text,
+                rule=rule,
+                clause_index=index,
+                applicable=applicable,
+                reason=reason,
+                window=(year, year),
+            )
+        )
+    return out
+
+
+def _report_obligations(plan: Plan, year: int) -> list[Obligation]:
+    """The periodic reports of the regime for one plan year."""
+    task = plan.task(plan.reporting_task)
+    out = []
+    for tier in plan.reporting:
+        for spec in tier.reports:
+            if spec.kind not in REPORT_PERIODS:
+                raise RuntimeError(f"Unknown report kind: {spec.kind!r}")
+            for suffix in REPORT_PERIODS[spec.kind]:
+                due = report_due(spec, year, suffix)
+                applicable = due >= decision_start(plan)
+                reason = None if applicable else Text(
+                    f"Hạn {due:%d/%m/%Y} có trước khi Quyết định {plan.meta.number} được ban hành",
+                    f"Due {due:%d/%m/%Y}, before Decision {plan.meta.number} was issued",
+                )
+                for sender in tier.senders:
+                    out.append(
+                        Obligation(
+                            id=f"{year}/{task.id}/{tier.id}-{spec.kind.replace('_', '-')}-{suffix}/{sender}",
+                            year=year,
+                            task=task.id,
+                            section=task.section,
+                            group=task.group,
+                            agency=sender,
+                            role=tier.id,
+                            kind="periodic_report",
+                            due=due,
+                            source=spec.text,
+                            rule=Rule(kind="periodic_reports"),
+                            period=f"{year}-{suffix}",
+                            report_kind=spec.kind,
+                            recipient=tier.recipient,
+                            applicable=applicable,
+                            reason=reason,
+                            window=(year, year),
+                        )
+                    )
+    return out
+
+
+def _target_obligations(plan: Plan, task: Task, target: Target) -> list[Obligation]:
+    """A dated target once (due 31/12 of its year); a yearly target once per plan year."""
+    years = plan.meta.years if target.year is None else (target.year,)
+    out = []
+    for year in years:
+        for agency, role in _parties(task):
+            out.append(
+                Obligation(
+                    id=f"{year}/{task.id}/target-{target.id}/{agency or 'unassigned'}",
+                    year=year,
+                    task=task.id,
+                    section=task.section,
+                    group=task.group,
+                    agency=agency,
+                    role=role,
+                    kind="target",
+                    due=dt.date(year, 12, 31),
+                    source=target.metric,
+                    target=target,
+                    # A target "by 2020" may be met in any earlier year of the period.
+                    window=(year, year) if target.year is None else (plan.meta.start_year, year),
+                )
+            )
+    return out
+
+
+def sort_key(ob: Obligation) -> tuple[int, dt.date, str]:
+    """Due date, then id; undated obligations last."""
+    return (ob.due is None, ob.due or dt.date.min, ob.id)
+
+
+def obligations(plan: Plan) -> tuple[Obligation, ...]:
+    """Every obligation of every plan year, sorted by due date then id (undated last)."""
+    out: list[Obligation] = []
+    for year in plan.meta.years:
+        for task in plan.tasks:
+            slugs = [_slug(c.rule) for c in task.completion]
+            for index, clause in enumerate(task.completion, start=1):
+                slug = slugs[index - 1]
+                if slugs.count(slug) > 1:
+                    # Two clauses of one kind in a task: number them so the ids stay distinct.
+                    slug = f"{slug}-{slugs[:index].count(slug)}"
+                out += _clause_obligations(plan, task, index, clause, slug, year)
+        out += _report_obligations(plan, year)
+    for task in plan.tasks:
+        for target in task.targets:
+            out += _target_obligations(plan, task, target)
+    ids = [o.id for o in out]
+    if len(ids) != len(set(ids)):
+        dupes = sorted({i for i in ids if ids.count(i) > 1})
+        raise RuntimeError(f"Duplicate obligation ids: {dupes[:5]}")
+    return tuple(sorted(out, key=sort_key))
+
+
+def for_agency(plan: Plan, items: Iterable[Obligation], agency_id: str, *, with_collectives: bool = True) -> tuple[Obligation, ...]:
+    """The obligations of one agency, and (by default) of the collectives it belongs to."""
+    ids = {agency_id}
+    agency = plan.agency(agency_id)
+    if with_collectives and not agency.is_collective:
+        ids |= {c.id for c in plan.collectives_of(agency_id)}
+    return tuple(o for o in items if o.agency in ids)
+
+
+def title(plan: Plan, ob: Obligation) -> Text:
+    """A short bilingual title of an obligation, e.g. "Ban hành kế hoạch năm 2017" / "Issue the 2017 plan"."""
+    y = ob.year
+    if ob.kind == "periodic_report":
+        to = plan.agency(ob.recipient).short if ob.recipient else Text("", "")
+        suffix = (ob.period or "").split("-", 1)[1]
+        label = REPORT_KIND_LABELS[ob.report_kind or "quarterly"]
+        if suffix.startswith("q"):
+            q = int(suffix[1:])
+            return Text(f"{label.vi} quý {ROMAN[q - 1]}/{y} gửi {to.vi}", f"{label.en} Q{q} {y} to {to.en}")
+        if suffix == "h1":
+            return Text(f"{label.vi} đầu năm {y} gửi {to.vi}", f"{label.en} (first half of {y}) to {to.en}")
+        return Text(f"{label.vi} {y} gửi {to.vi}", f"{label.en} {y} to {to.en}")
+    if ob.kind == "target":
+        assert ob.target is not None
+        return Text(f"Đạt chỉ tiêu {ob.target.id} năm {y}", f"Meet target {ob.target.id} in {y}")
+    if ob.kind == "plan_in_previous_q4":
+        return Text(f"Ban hành kế hoạch năm {y}", f"Issue the {y} plan")
+    if ob.kind == "in_quarter":
+        q = ob.rule.quarter if ob.rule else 0
+        return Text(f"Hoàn thành trong quý {ROMAN[(q or 1) - 1]}/{y}", f"Complete in Q{q} {y}")
+    if ob.kind == "recurring_annual":
+        return Text(f"Thực hiện trong năm {y}", f"Carry out during {y}")
+    if ob.kind == "annual_report":
+        return Text(f"Báo cáo kết quả năm {y}", f"Report the results of {y}")
+    if ob.kind == "per_plan":
+        return Text(f"Thực hiện theo kế hoạch năm {y}", f"Carry out as planned in {y}")
+    if ob.kind == "per_regulation":
+        return Text(f"Thực hiện theo quy định năm {y}", f"Carry out as prescribed in {y}")
+    if ob.kind == "per_roadmap":
+        return Text(f"Thực hiện theo lộ trình năm {y}", f"Carry out per the roadmap in {y}")
+    if ob.kind == "unmapped":
+        return Text(f"Thời hạn chưa xác định năm {y}", f"Deadline not determined in {y}")
+    raise RuntimeError(f"Unknown obligation kind: {ob.kind!r}")
+
+
+def role_label(role: str) -> Text:
+    """Label of a role: lead, coordinating, or a reporting tier."""
+    if role in ROLE_LABELS:
+        return ROLE_LABELS[role]
+    number = role.removeprefix("tier-")
+    return Text(f"Báo cáo cấp {number}", f"Reporting tier {number}")
+
+
+# --- Status -------------------------------------------------------------------------------
+
+
+def _iso(value: str) -> dt.date:
+    return dt.date.fromisoformat(value)
+
+
+def _effective_entries(reports: Iterable[Report], as_of: dt.date) -> dict[tuple[str, str], list[tuple[Report, Entry]]]:
+    """(agency, task) → entries known at ``as_of``, with corrected entries replaced by their corrections."""
+    known = [r for r in reports if _iso(r.submitted) <= as_of]
+    corrected = {(r.agency, e.corrects) for r in known for e in r.entries if e.corrects}
+    out: dict[tuple[str, str], list[tuple[Report, Entry]]] = {}
+    for r in known:
+        for e in r.entries:
+            if (r.agency, f"{r.period}#{e.id}") in corrected:
+                continue
+            out.setdefault((r.agency, e.task), []).append((r, e))
+    return out
+
+
+def _latest(pairs: list[tuple[Report, Entry]]) -> tuple[Report, Entry]:
+    return max(pairs, key=lambda p: (p[1].reported, p[0].submitted, p[0].period, p[1].id))
+
+
+def _by_date(due: dt.date | None, as_of: dt.date, due_soon_days: int) -> Status:
+    """Status from the calendar alone, when no report speaks for the obligation."""
+    if due is None or as_of > due:
+        return "not_assessed"
+    return "due_soon" if (due - as_of).days <= due_soon_days else "upcoming"
+
+
+def _met(target: Target, value: float) -> bool:
+    if target.comparator == "gt":
+        return value > target.value
+    if target.comparator == "gte":
+        return value >= target.value
+    return value == target.value
+
+
+def _assess_one(ob: Obligation, entries: dict[tuple[str, str], list[tuple[Report, Entry]]], filings: dict[tuple[str, str], Report], as_of: dt.date, due_soon_days: int) -> Assessment:
+    if not ob.applicable:
+        return Assessment(ob, "not_applicable")
+    if ob.kind == "periodic_report":
+        report = filings.get((ob.agency or "", ob.period or ""))
+        if report is None:
+            return Assessment(ob, _by_date(ob.due, as_of, due_soon_days))
+        on = _iso(report.submitted)
+        assert ob.due is not None
+        return Assessment(ob, "done_on_time" if on <= ob.due else "done_late", report=report, on=on)
+    first, last = ob.window
+    pairs = [p for p in entries.get((ob.agency or "", ob.task), []) if first <= period_year(p[0].period) <= last]
+    if ob.kind == "target":
+        assert ob.target is not None
+        tid = ob.target.id
+        pairs = [p for p in pairs if any(k == tid for k, _ in p[1].target_values)]
+        if not pairs:
+            return Assessment(ob, _by_date(ob.due, as_of, due_soon_days))
+        report, entry = _latest(pairs)
+        value = dict(entry.target_values)[tid]
+        reported = _iso(entry.reported)
+        if _met(ob.target, value):
+            on = _iso(entry.completed) if entry.completed else reported
+            assert ob.due is not None
+            return Assessment(ob, "done_on_time" if on <= ob.due else "done_late", report, entry, on)
+        status = "overdue" if ob.due is not None and reported > ob.due else _by_date(ob.due, as_of, due_soon_days)
+        return Assessment(ob, status, report, entry, reported)
+    if not pairs:
+        return Assessment(ob, _by_date(ob.due, as_of, due_soon_days))
+    report, entry = _latest(pairs)
+    reported = _iso(entry.reported)
+    if entry.status == "not_applicable":
+        return Assessment(ob, "not_applicable", report, entry, reported)
+    if entry.status == "done":
+        on = _iso(entry.completed) if entry.completed else reported
+        if ob.due is None:
+            return Assessment(ob, "done", report, entry, on)
+        return Assessment(ob, "done_on_time" if on <= ob.due else "done_late", report, entry, on)
+    if ob.due is None:
+        return Assessment(ob, entry.status, report, entry, reported)
+    if reported > ob.due:
+        return Assessment(ob, "overdue", report, entry, reported)
+    return Assessment(ob, _by_date(ob.due, as_of, due_soon_days), report, entry, reported)
+
+
+def assess(plan: Plan, items: Iterable[Obligation], reports: Iterable[Report], *, as_of: dt.date, due_soon_days: int = 30) -> tuple[Assessment, ...]:
+    """The status of each obligation at ``as_of`` from the reports filed by then, in the obligations' order."""
+    reports = tuple(reports)
+    entries = _effective_entries(reports, as_of)
+    filings: dict[tuple[str, str], Report] = {}
+    for r in sorted(reports, key=lambda r: (r.submitted, r.file)):
+        if _iso(r.submitted) <= as_of:
+            filings.setdefault((r.agency, r.period), r)  # the first filing decides timeliness
+    return tuple(_assess_one(o, entries, filings, as_of, due_soon_days) for o in items)
+
+
+# --- Roll-ups and PAR INDEX measures -----------------------------------------------------
+
+
+def by_task(a: Assessment) -> str:
+    """Roll-up key: the task id."""
+    return a.obligation.task
+
+
+def by_section(a: Assessment) -> str:
+    """Roll-up key: the section id."""
+    return a.obligation.section
+
+
+def by_group(a: Assessment) -> str:
+    """Roll-up key: the group id."""
+    return a.obligation.group
+
+
+def by_agency(a: Assessment) -> str:
+    """Roll-up key: the agency id (``unassigned`` when the source cell is lost)."""
+    return a.obligation.agency or "unassigned"
+
+
+def by_year(a: Assessment) -> str:
+    """Roll-up key: the plan year."""
+    return str(a.obligation.year)
+
+
+def rollup(assessments: Iterable[Assessment], key: Callable[[Assessment], str] = by_task) -> dict[str, dict[Status, int]]:
+    """Counts by status (every status, zeros included, in :data:`STATUSES` order) per key, keys sorted."""
+    out: dict[str, dict[Status, int]] = {}
+    for a in assessments:
+        counts = out.setdefault(key(a), dict.fromkeys(STATUSES, 0))
+        counts[a.status] += 1
+    return {k: out[k] for k in sorted(out)}
+
+
+@dataclass(frozen=True)
+class ParMeasures:
+    """PAR INDEX-style measures of one plan year."""
+
+    year: int
+    """Plan year."""
+    tasks_total: int
+    """Tasks with at least one applicable task obligation that year."""
+    tasks_done: int
+    """Of those, tasks whose every applicable task obligation is done."""
+    share: float
+    """tasks_done / tasks_total (0 when there are none)."""
+    band: str
+    """``above_90`` (> 90%), ``70_90`` (70–90%) or ``below_70`` (< 70%)."""
+    reports_total: int
+    """Applicable periodic-report obligations that year."""
+    reports_on_time: int
+    """Of those, filed on time."""
+    all_reports_on_time: bool | None
+    """True when every one was filed on time, False when one was late, None while any is still open or unassessed."""
+
+
+BAND_LABELS: dict[str, Text] = {
+    "above_90": Text("Trên 90%", "Above 90%"),
+    "70_90": Text("Từ 70% đến 90%", "70% to 90%"),
+    "below_70": Text("Dưới 70%", "Below 70%"),
+}
+"""Labels of the completion bands."""
+
+
+def band(share: float) -> str:
+    """The completion band of a share between 0 and 1."""
+    if share > 0.9:
+        return "above_90"
+    if share >= 0.7:
+        return "70_90"
+    return "below_70"
+
+
+def par_measures(plan: Plan, assessments: Iterable[Assessment], year: int) -> ParMeasures:
+    """Share of the year's plan tasks completed (targets excluded: they measure outcomes) and report timeliness."""
+    if year not in plan.meta.years:
+        raise ValueError(f"{year} is not a year of the plan ({plan.meta.start_year}–{plan.meta.end_year})")
+    of_year = [a for a in assessments if a.obligation.year == year and a.status != "not_applicable"]
+    per_task: dict[str, list[Assessment]] = {}
+    for a in of_year:
+        if a.obligation.kind not in ("periodic_report", "target"):
+            per_task.setdefault(a.obligation.task, []).append(a)
+    done = sum(1 for items in per_task.values() if all(a.status in DONE_STATUSES for a in items))
+    total = len(per_task)
+    share = done / total if total else 0.0
+    filings = [a for a in of_year if a.obligation.kind == "periodic_report"]
+    on_time = sum(1 for a in filings if a.status == "done_on_time")
+    if any(a.status == "done_late" for a in filings):
+        all_on_time: bool | None = False
+    elif on_time == len(filings):
+        all_on_time = True
+    else:
+        all_on_time = None
+    return ParMeasures(year, total, done, share, band(share), len(filings), on_time, all_on_time)
+
+
+def agencies_without_obligations(plan: Plan, items: Iterable[Obligation]) -> tuple[Agency, ...]:
+    """Registered agencies that owe nothing themselves (not counting their collectives), sorted by id."""
+    owing = {o.agency for o in items}
+    return tuple(a for a in plan.agencies if a.id not in owing)

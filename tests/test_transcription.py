@@ -1,0 +1,132 @@
+"""The shipped transcription of Decision 934/QĐ-UBND matches the source table as we read it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from partracker.dataset import require_plan
+from partracker.model import Plan, Text
+
+PLAN_DATA = Path(__file__).resolve().parent.parent / "plan-data"
+SEED_LINES = 958
+
+# Rows counted in the appendix table of the seed, section by section.
+EXPECTED_SECTIONS = {
+    "A-I": 3, "A-II": 5, "A-III": 4, "A-IV": 3, "A-V": 7, "A-VI": 1, "A-VII": 6, "A-VIII": 6,
+    "B-I": 2, "B-II": 4,
+    "C-I": 1, "C-II": 1, "C-III": 1, "C-IV": 1,
+}
+LOST = "[…]"
+
+
+@pytest.fixture(scope="module")
+def plan() -> Plan:
+    return require_plan(PLAN_DATA)
+
+
+def all_texts(plan: Plan) -> list[tuple[str, Text]]:
+    out: list[tuple[str, Text]] = [("title", plan.meta.title), ("closing", plan.closing)]
+    for t in plan.tasks:
+        out += [(f"{t.id}.content", t.content), (f"{t.id}.lead", t.lead.text), (f"{t.id}.coordinating", t.coordinating.text)]
+        out += [(f"{t.id}.outputs", o) for o in t.outputs] + [(f"{t.id}.completion", c.text) for c in t.completion]
+        out += [(f"{t.id}.notes", n) for n in t.notes] + [(f"{t.id}.targets", x.metric) for x in t.targets]
+    for r in plan.responsibilities:
+        out += [(f"item {r.number}", r.heading)] + [(f"item {r.number}", b) for b in r.bullets]
+    out += [(f"glossary {g.abbr}", g.meaning) for g in plan.glossary]
+    return out
+
+
+def test_task_counts_per_section_and_group(plan: Plan) -> None:
+    assert {s.id: len(s.tasks) for s in plan.sections} == EXPECTED_SECTIONS
+    assert {g.id: sum(len(s.tasks) for s in g.sections) for g in plan.groups} == {"A": 35, "B": 6, "C": 4}
+    assert len(plan.tasks) == 45
+
+
+def test_sections_and_groups_are_in_table_order(plan: Plan) -> None:
+    assert [g.id for g in plan.groups] == ["A", "B", "C"]
+    assert [s.id for s in plan.sections] == list(EXPECTED_SECTIONS)
+
+
+def test_every_task_has_a_lead_or_is_flagged_as_lost(plan: Plan) -> None:
+    for t in plan.tasks:
+        if not t.lead.agencies:
+            assert LOST in t.lead.text.vi and t.confidence != "high" and t.notes, t.id
+
+
+def test_every_text_has_vietnamese_and_english_and_no_placeholder(plan: Plan) -> None:
+    for where, text in all_texts(plan):
+        for value in (text.vi, text.en):
+            assert value.strip(), where
+            assert value.strip() not in {"...", "TODO", "TBD", "?"}, where
+        # English never keeps a Vietnamese-only sentence: it has fewer Vietnamese letters than the original.
+        if len(text.vi) > 40 and where != "glossary":
+            assert text.en != text.vi, where
+
+
+def test_vietnamese_text_has_diacritics_restored(plan: Plan) -> None:
+    # OCR garbage such as "S&", "Pon vi", "thuc hién" must not survive in the Vietnamese text.
+    for where, text in all_texts(plan):
+        if where.endswith(".notes"):
+            continue  # notes quote the OCR on purpose
+        for junk in ("S&", "S¢", "Pon vi", "thuc hién", "cia ", "ké hoach", "bao cao CCHC"):
+            assert junk not in text.vi, (where, junk)
+
+
+def test_lost_text_is_marked_and_explained(plan: Plan) -> None:
+    for t in plan.tasks:
+        fields = [t.content, t.lead.text, t.coordinating.text, *t.outputs, *(c.text for c in t.completion)]
+        if any(LOST in f.vi for f in fields):
+            assert t.notes and t.confidence in ("medium", "low"), t.id
+            assert all((LOST in f.vi) == (LOST in f.en) for f in fields), t.id
+
+
+def test_every_agency_resolves_and_every_agency_is_used(plan: Plan) -> None:
+    ids = {a.id for a in plan.agencies}
+    used: set[str] = set()
+    for t in plan.tasks:
+        used |= set(t.lead.agencies) | set(t.coordinating.agencies)
+    for r in plan.responsibilities:
+        used |= set(r.agencies)
+    for tier in plan.reporting:
+        used |= set(tier.senders) | {tier.recipient}
+    assert used <= ids
+    assert ids - used == set(), "registered agencies that the plan never names"
+
+
+def test_source_ranges_lie_in_the_seed_and_cover_the_appendix(plan: Plan) -> None:
+    covered: set[int] = set()
+    for t in plan.tasks:
+        for first, last in t.source_ranges:
+            assert 121 <= first <= last <= SEED_LINES, t.id
+            covered |= set(range(first, last + 1))
+    assert len(covered) > 600  # the table spans lines 136–958 with headers and page breaks between rows
+
+
+def test_reporting_regime_two_tiers(plan: Plan) -> None:
+    tier1, tier2 = plan.reporting
+    assert (tier1.senders, tier1.recipient) == (("so-ban-nganh-tinh", "ubnd-cap-huyen"), "so-noi-vu")
+    assert (tier2.senders, tier2.recipient) == (("so-noi-vu",), "ubnd-tinh")
+    due = {(r.kind, r.due.rule, r.due.month, r.due.day) for r in tier1.reports}
+    assert due == {
+        ("quarterly", "day_of_last_month_of_quarter", None, 5),
+        ("thematic", "day_of_last_month_of_quarter", None, 5),
+        ("six_month", "fixed_day", 6, 5),
+        ("annual", "fixed_day", 11, 25),
+    }
+    assert {(r.kind, r.due.month, r.due.day) for r in tier2.reports} == {("quarterly", None, 10), ("six_month", 6, 10), ("annual", 12, 2)}
+
+
+def test_plan_metadata(plan: Plan) -> None:
+    meta = plan.meta
+    assert meta.number == "934/QĐ-UBND" and (meta.start_year, meta.end_year) == (2016, 2020)
+    assert meta.date is None and "12" in meta.date_text.vi  # the day is lost in the OCR; never invented
+    assert meta.signer_name == "Võ Ngọc Thành" and meta.notes
+    assert [r.number for r in plan.responsibilities] == list(range(1, 10))
+    assert plan.responsibilities[0].agencies == () and LOST in plan.responsibilities[0].heading.vi
+
+
+def test_glossary_covers_the_abbreviations_used(plan: Plan) -> None:
+    abbrs = {g.abbr for g in plan.glossary}
+    assert {"CCHC", "TTHC", "QPPL", "CB,CCVC", "UBND", "CNTT"} <= abbrs
