@@ -73,7 +73,7 @@ class Rule:
     """The structured reading of a completion-time clause (Thời gian hoàn thành)."""
 
     kind: str
-    """plan_in_previous_q4, periodic_reports, in_quarter, recurring_annual, per_plan, annual_report, per_regulation, per_roadmap or unmapped."""
+    """plan_in_previous_q4, periodic_reports, in_quarter, recurring_annual, per_plan, annual_report, per_regulation, per_roadmap or lost_in_source (the clause is illegible in the OCR: no date is derived)."""
     quarter: int | None = None
     """For ``in_quarter``: the quarter of the plan year."""
     citation: Text | None = None

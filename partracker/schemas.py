@@ -112,7 +112,7 @@ RULE_KINDS = [
     "annual_report",
     "per_regulation",
     "per_roadmap",
-    "unmapped",
+    "lost_in_source",
 ]
 
 REPORT_KINDS = ["quarterly", "thematic", "six_month", "annual"]

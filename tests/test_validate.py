@@ -40,7 +40,7 @@ def test_exact_messages_for_common_clerk_mistakes() -> None:
     assert "14-missing-english.yaml:5:8: title: required field 'en' is missing — fix: add 'en:' here" in texts["14-missing-english.yaml"]
     assert (
         "26-bad-rule-kind.yaml:23:22: tasks[0].completion[1].rule.kind: expected one of plan_in_previous_q4, periodic_reports, in_quarter, "
-        "recurring_annual, per_plan, annual_report, per_regulation, per_roadmap, unmapped; got 'every_quarter' — fix: use 'in_quarter'"
+        "recurring_annual, per_plan, annual_report, per_regulation, per_roadmap, lost_in_source; got 'every_quarter' — fix: use 'in_quarter'"
     ) in texts["26-bad-rule-kind.yaml"]
 
 
