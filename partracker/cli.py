@@ -35,6 +35,14 @@ def main() -> None:
     """
 
 
+def today() -> "dt.date":
+    """Today in the plan's time zone (the CLI's default as-of date; the model never reads the clock)."""
+    import datetime as dt
+    from zoneinfo import ZoneInfo
+
+    return dt.datetime.now(ZoneInfo("Asia/Ho_Chi_Minh")).date()
+
+
 def fail_with(problems: list, *, lang: str, fmt: str = "text") -> None:
     """Print every problem to stderr and exit 1."""
     click.echo(render_problems(problems, lang=lang, fmt=fmt), err=fmt != "json")  # type: ignore[arg-type]
@@ -48,12 +56,18 @@ def fail_with(problems: list, *, lang: str, fmt: str = "text") -> None:
 @DATA_OPTION
 @LANG_OPTION
 @click.option("--format", "fmt", type=click.Choice(["text", "github", "json"]), default="text", show_default=True, help="Output format.")
-def validate(data_dir: Path, lang: str, fmt: str) -> None:
+@click.option("--base", default=None, metavar="REF", help="Git ref (e.g. origin/main): report files that exist there must be unchanged / Nhánh gốc: tệp báo cáo đã có ở đó không được sửa.")
+@click.option("--as-of", "as_of", type=click.DateTime(formats=["%Y-%m-%d"]), default=None, help="Report dates after this day are errors [default: today, Asia/Ho_Chi_Minh].")
+def validate(data_dir: Path, lang: str, fmt: str, base: str | None = None, as_of: object = None) -> None:
     """Check every file in plan-data/ and report all problems at once.
 
     Kiểm tra mọi tệp trong plan-data/ và báo tất cả lỗi trong một lần chạy.
     """
-    loaded = ds.load_dataset(data_dir)
+    loaded = ds.load_dataset(data_dir, as_of=as_of.date() if as_of else today())  # type: ignore[attr-defined]
+    if base is not None:
+        from partracker.reports import history_problems
+
+        loaded.problems = sorted(loaded.problems + history_problems(data_dir, base), key=lambda p: p.sort_key())
     if loaded.problems:
         fail_with(loaded.problems, lang=lang, fmt=fmt)
     plan = loaded.plan
@@ -92,6 +106,7 @@ def export(data_dir: Path, lang: str, fmt: str) -> None:
 @click.option("--check", is_flag=True, help="Fail when the saved schemas differ from the code.")
 def schemas(check: bool) -> None:
     """Write the JSON Schemas to partracker/schemas/ (or check them with --check)."""
+    from partracker import reports as _reports  # noqa: F401  (registers the report schema)
     from partracker import schemas as sc
 
     if check:
@@ -103,6 +118,292 @@ def schemas(check: bool) -> None:
         return
     for path in sc.write_all():
         click.echo(str(path))
+
+
+def _both(problem: object) -> str:
+    """A problem in Vietnamese, then English: for messages a clerk reads outside CI."""
+    return problem.format("vi") + "\n" + problem.format("en")  # type: ignore[attr-defined]
+
+
+@main.command("new-report")
+@click.option("--agency", "agency_id", required=True, help="Agency id, e.g. so-noi-vu / Mã đơn vị.")
+@click.option("--period", required=True, help="2017-q1 … 2017-q4, 2017-h1 or 2017-year / Kỳ báo cáo.")
+@DATA_OPTION
+@click.option("--date", "on", type=click.DateTime(formats=["%Y-%m-%d"]), default=None, help="Date for submitted/reported [default: today, Asia/Ho_Chi_Minh].")
+def new_report(agency_id: str, period: str, data_dir: Path, on: object) -> None:
+    """Write plan-data/progress/<agency>/<period>.yaml with every task the agency owes; never overwrites.
+
+    Tạo tệp báo cáo mới với mọi nhiệm vụ đơn vị được giao; không bao giờ ghi đè tệp đã có.
+    """
+    import re
+
+    from partracker import reports as rp
+    from partracker.errors import Problem
+
+    if not re.match(rp.PERIOD_PATTERN, period):
+        raise click.BadParameter(f"'{period}': dùng dạng / use 2017-q1, 2017-h1, 2017-year", param_hint="--period")
+    loaded = ds.load_dataset(data_dir, with_reports=False)
+    if loaded.plan is None:
+        fail_with(loaded.problems, lang="vi")
+    plan = loaded.plan
+    assert plan is not None
+    target = data_dir / "progress" / agency_id / f"{period}.yaml"
+    shown = ds.display_path(data_dir, f"progress/{agency_id}/{period}.yaml")
+    if agency_id not in {a.id for a in plan.agencies}:
+        close = ds._close(agency_id, sorted(a.id for a in plan.agencies))
+        hint = {"hint_vi": f"có phải ý bạn là '{close}'?", "hint_en": f"did you mean '{close}'?"} if close else {"hint_vi": "dùng mã trong plan-data/agencies.yaml", "hint_en": "use an id from plan-data/agencies.yaml"}
+        click.echo(_both(Problem(shown, 1, 1, "--agency", "ref.agency", {"got": agency_id, **hint})), err=True)
+        sys.exit(1)
+    if target.exists() or target.is_symlink():
+        supplement = rp.next_supplement(target.parent, period)
+        click.echo(_both(Problem(shown, 1, 1, "(file)", "report.exists", {"path": shown, "supplement": supplement})), err=True)
+        sys.exit(1)
+    if not rp.owed_tasks(plan, agency_id):
+        click.echo(_both(Problem(shown, 1, 1, "--agency", "report.nothing_owed", {"agency": agency_id})), err=True)
+        sys.exit(1)
+    day = on.date() if on else today()  # type: ignore[attr-defined]
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with target.open("x", encoding="utf-8", newline="\n") as fh:
+        fh.write(rp.scaffold(plan, agency_id, period, today=day))
+    click.echo(f"{shown}: đã tạo / created — {len(rp.owed_tasks(plan, agency_id))} mục / entries.")
+
+
+@main.command("diff")
+@click.argument("base")
+@click.argument("head", required=False)
+@DATA_OPTION
+@click.option("--as-of", "as_of", type=click.DateTime(formats=["%Y-%m-%d"]), default=None, help="Date at which obligations are assessed [default: today, Asia/Ho_Chi_Minh].")
+def diff_command(base: str, head: str | None, data_dir: Path, as_of: object) -> None:
+    """Markdown (vi and en) for a pull request: new reports, status, target and obligation changes.
+
+    Tóm tắt thay đổi của pull request (tiếng Việt và tiếng Anh) dạng Markdown.
+    """
+    from partracker import diff as df
+    from partracker.reports import GitError
+
+    try:
+        before = df.load_side(data_dir, base)
+        after = df.load_side(data_dir, head)
+    except GitError as exc:
+        click.echo(f"git: {exc}", err=True)
+        sys.exit(1)
+    result = df.compare(before, after, as_of=as_of.date() if as_of else today())  # type: ignore[attr-defined]
+    click.echo(df.render(result, base=base, head=head or after.ref), nl=False)
+
+
+@main.command()
+@DATA_OPTION
+@click.option("--org", default="gialai-par-index", show_default=True, help="GitHub organisation whose teams own the folders.")
+@click.option("--output", type=click.Path(dir_okay=False, path_type=Path), default=Path(".github/CODEOWNERS"), show_default=True)
+@click.option("--check", is_flag=True, help="Fail when the file differs from the registry.")
+def codeowners(data_dir: Path, org: str, output: Path, check: bool) -> None:
+    """Write .github/CODEOWNERS from the agencies registry (or check it with --check).
+
+    Sinh .github/CODEOWNERS từ danh mục đơn vị (hoặc kiểm tra với --check).
+    """
+    from partracker import codeowners as co
+
+    loaded = ds.load_dataset(data_dir, with_reports=False)
+    if loaded.plan is None:
+        fail_with(loaded.problems, lang="vi")
+    assert loaded.plan is not None
+    text = co.render(loaded.plan, org=org, data_dir=data_dir.as_posix().strip("/") or "plan-data")
+    if check:
+        if not output.is_file() or output.read_text(encoding="utf-8") != text:
+            click.echo(f"{output}: lỗi thời, chạy `partracker codeowners` / out of date, run `partracker codeowners`.", err=True)
+            sys.exit(1)
+        click.echo(f"{output}: khớp danh mục đơn vị / matches the agencies registry.")
+        return
+    output.parent.mkdir(parents=True, exist_ok=True)
+    output.write_text(text, encoding="utf-8")
+    click.echo(str(output))
+
+
+@main.command()
+@DATA_OPTION
+@LANG_OPTION
+@click.option("--site-dir", type=click.Path(file_okay=False, path_type=Path), default=Path("site"), show_default=True, help="Where to write the site.")
+@click.option("--as-of", "as_of", default=None, help="Date statuses are computed for (YYYY-MM-DD); default SOURCE_DATE_EPOCH, else the last commit.")
+@click.option("--demo", is_flag=True, help="Add the sample reports of demo/progress/ and a DEMO banner on every page.")
+@click.option("--base-url", default=None, help="Public address of the site root, e.g. https://example.org/par/.")
+def build(data_dir: Path, lang: str, site_dir: Path, as_of: str | None, demo: bool, base_url: str | None) -> None:
+    """Validate plan-data/, then build the Vietnamese and English sites and the open data.
+
+    Kiểm tra plan-data/, rồi dựng trang tiếng Việt, tiếng Anh và dữ liệu mở.
+    """
+    import datetime as dt
+    import os
+
+    from partracker import site
+
+    loaded = ds.load_dataset(data_dir)
+    if loaded.problems or loaded.plan is None:
+        fail_with(loaded.problems, lang=lang)
+    try:
+        day = site.resolve_as_of(as_of, repo=Path.cwd())
+    except ValueError:
+        raise click.BadParameter(f"expected YYYY-MM-DD, got {as_of!r}", param_hint="--as-of") from None
+    # Reproducible builds: MkDocs dates its sitemap from SOURCE_DATE_EPOCH.
+    if "SOURCE_DATE_EPOCH" not in os.environ:
+        os.environ["SOURCE_DATE_EPOCH"] = site._git_time(Path.cwd()) or str(int(dt.datetime(day.year, day.month, day.day, tzinfo=dt.timezone.utc).timestamp()))
+    try:
+        site.build_site(site_dir, as_of=day, demo=demo, data_dir=data_dir, base_url=base_url)
+    except Exception as exc:  # MkDocs' Abort and friends: the log above says what went wrong
+        click.echo(f"Build failed, nothing was published: {exc}" if lang == "en" else f"Dựng trang thất bại, không có gì được xuất bản: {exc}", err=True)
+        sys.exit(1)
+    click.echo(f"{site_dir}: vi/, en/ — {day.isoformat()}{' (DEMO)' if demo else ''}")
+
+
+def _usage(code: str, lang: str, **params: object) -> click.UsageError:
+    """A usage error (exit 2) worded from errors.MESSAGES in ``lang``."""
+    from partracker.errors import MESSAGES
+
+    vi, en, fix_vi, fix_en = MESSAGES[code]
+    message, fix = (vi, fix_vi) if lang == "vi" else (en, fix_en)
+    label = "cách sửa" if lang == "vi" else "fix"
+    return click.UsageError(f"{message.format(**params)} — {label}: {fix.format(**params)}")
+
+
+def _obligations_as_of(value: str | None, lang: str) -> "dt.date":
+    """--as-of, else SOURCE_DATE_EPOCH (read here, never in the model), else a usage error."""
+    import datetime as dt
+    import os
+    from zoneinfo import ZoneInfo
+
+    if value is not None:
+        return _iso_option(value, "--as-of", lang)
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch is None or not epoch.strip():
+        raise _usage("obligations.as_of_missing", lang)
+    try:
+        return dt.datetime.fromtimestamp(int(epoch), ZoneInfo("Asia/Ho_Chi_Minh")).date()
+    except (ValueError, OverflowError, OSError):
+        raise _usage("obligations.epoch_invalid", lang, got=epoch) from None
+
+
+def _iso_option(value: str, option: str, lang: str) -> "dt.date":
+    import datetime as dt
+
+    try:
+        if len(value) != 10:
+            raise ValueError(value)
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise _usage("obligations.date_invalid", lang, option=option, got=value) from None
+
+
+@main.command()
+@click.option("--agency", "agency_id", default=None, help="Only this agency (and the collectives it belongs to) / Chỉ đơn vị này.")
+@click.option("--from", "date_from", default=None, metavar="YYYY-MM-DD", help="Due on or after this day / Hạn từ ngày.")
+@click.option("--to", "date_to", default=None, metavar="YYYY-MM-DD", help="Due on or before this day / Hạn đến ngày.")
+@click.option("--as-of", "as_of", default=None, metavar="YYYY-MM-DD", help="Date statuses are computed for; default SOURCE_DATE_EPOCH / Ngày tính trạng thái.")
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True, help="Output format / Định dạng.")
+@LANG_OPTION
+@DATA_OPTION
+def obligations(agency_id: str | None, date_from: str | None, date_to: str | None, as_of: str | None, fmt: str, lang: str, data_dir: Path) -> None:
+    """List obligations with their due dates and status on the as-of date.
+
+    Liệt kê nghĩa vụ, thời hạn và trạng thái tại ngày tính (as-of). With --from/--to, obligations
+    without a date of their own are left out.
+    """
+    day = _obligations_as_of(as_of, lang)
+    start = _iso_option(date_from, "--from", lang) if date_from else None
+    end = _iso_option(date_to, "--to", lang) if date_to else None
+    loaded = ds.load_dataset(data_dir)
+    if loaded.problems or loaded.plan is None:
+        fail_with(loaded.problems, lang=lang)
+    assert loaded.plan is not None
+    plan = loaded.plan
+    if agency_id is not None and agency_id not in {a.id for a in plan.agencies}:
+        raise _usage("obligations.agency_unknown", lang, got=agency_id, choices=", ".join(a.id for a in plan.agencies))
+    from partracker import reports as rp
+
+    filed = tuple(r for r in rp.load_reports(loaded) if not r.demo) if loaded.report_files else ()
+    click.echo(_obligations_output(plan, filed, as_of=day, agency_id=agency_id, start=start, end=end, fmt=fmt, lang=lang), nl=False)
+
+
+OBLIGATION_HEADERS = {
+    "vi": ("Hạn", "Trạng thái", "Nhiệm vụ", "Đơn vị", "Vai trò", "Nghĩa vụ", "Mã"),
+    "en": ("Due", "Status", "Task", "Agency", "Role", "Obligation", "Id"),
+}
+
+
+def _obligations_output(plan: object, filed: tuple, *, as_of: "dt.date", agency_id: str | None, start: "dt.date | None", end: "dt.date | None", fmt: str, lang: str) -> str:
+    """The obligations listing as an aligned table or JSON."""
+    import unicodedata
+
+    from partracker import schedule as sc
+
+    items = sc.obligations(plan)  # type: ignore[arg-type]
+    if agency_id is not None:
+        items = sc.for_agency(plan, items, agency_id)  # type: ignore[arg-type]
+    if start or end:
+        # A date range only holds dated obligations; undated ones have no place in it.
+        items = tuple(o for o in items if o.due is not None and (start is None or o.due >= start) and (end is None or o.due <= end))
+    assessed = sc.assess(plan, items, filed, as_of=as_of)  # type: ignore[arg-type]
+    if fmt == "json":
+        return ex.to_json({"as_of": as_of.isoformat(), "agency": agency_id, "obligations": [sc.assessment_to_dict(plan, a) for a in assessed]})  # type: ignore[arg-type]
+    none = "—"
+    rows = [list(OBLIGATION_HEADERS[lang])]
+    for a in assessed:
+        ob = a.obligation
+        who = plan.agency(ob.agency).short.get(lang) if ob.agency else none  # type: ignore[attr-defined]
+        rows.append([
+            f"{ob.due:%d/%m/%Y}" if ob.due else none,
+            sc.STATUS_LABELS[a.status].get(lang),  # type: ignore[arg-type]
+            ob.task,
+            who,
+            sc.role_label(ob.role).get(lang),  # type: ignore[arg-type]
+            sc.title(plan, ob).get(lang),  # type: ignore[arg-type]
+            ob.id,
+        ])
+    rows = [[unicodedata.normalize("NFC", c) for c in row] for row in rows]
+    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
+    lines = ["  ".join(c.ljust(w) for c, w in zip(row, widths)).rstrip() for row in rows]
+    lines.insert(1, "  ".join("-" * w for w in widths))
+    n = len(assessed)
+    lines.append("")
+    lines.append(f"{n} nghĩa vụ, trạng thái tính đến ngày {as_of:%d/%m/%Y}." if lang == "vi" else f"{n} obligation(s), status as of {as_of:%d/%m/%Y}.")
+    return "\n".join(lines) + "\n"
+
+
+@main.command()
+@click.option("--quick", is_flag=True, help="Tiny sizes (20 and 60 tasks, 2,000 entries): a smoke run / Cỡ nhỏ để chạy thử.")
+@click.option("--json", "as_json", is_flag=True, help="Print the whole result as JSON instead of the table.")
+@click.option("--sizes", default=None, metavar="N,N,…", help="Task counts of the synthetic plans [default: 100,1000,10000; --quick: 20,60].")
+@click.option("--entries", type=click.IntRange(min=20), default=None, help="Progress entries for the validation figure [default: 200000; --quick: 2000].")
+@click.option("--parts", default=",".join(("compare", "scaling", "validation", "serve", "pages")), show_default=True, help="Which parts to run: compare, scaling, validation, serve, pages.")
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), default=None, help="Also write the JSON result to this file.")
+@click.option("--work-dir", type=click.Path(file_okay=False, path_type=Path), default=None, help="Keep generated plans, logs and sites here instead of a removed temp dir.")
+def bench(quick: bool, as_json: bool, sizes: str | None, entries: int | None, parts: str, out: Path | None, work_dir: Path | None) -> None:
+    """Measure build time, memory, validation throughput, serve refresh and page sizes against the targets.
+
+    Đo thời gian dựng trang, bộ nhớ, tốc độ kiểm tra, thời gian làm mới khi xem trước và dung lượng trang.
+    """
+    import json
+
+    from partracker import bench as bn
+
+    try:
+        size_list = tuple(int(s) for s in sizes.split(",")) if sizes else None
+    except ValueError:
+        raise click.BadParameter(f"expected numbers separated by commas, got {sizes!r}", param_hint="--sizes") from None
+    if size_list is not None and any(n < 6 for n in size_list):
+        raise click.BadParameter("every size must be at least 6 tasks", param_hint="--sizes")
+    chosen = tuple(p.strip() for p in parts.split(",") if p.strip())
+    unknown = sorted(set(chosen) - set(bn.PARTS))
+    if unknown:
+        raise click.BadParameter(f"unknown part(s) {', '.join(unknown)}; expected some of {', '.join(bn.PARTS)}", param_hint="--parts")
+    try:
+        result = bn.run(quick=quick, sizes=size_list, entries=entries, parts=chosen, work=work_dir, progress=lambda m: click.echo(m, err=True))
+    except bn.BenchError as exc:
+        click.echo(f"bench failed: {exc}", err=True)
+        sys.exit(1)
+    text = json.dumps(result, ensure_ascii=False, indent=2)
+    if out is not None:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_text(text + "\n", encoding="utf-8")
+    click.echo(text if as_json else bn.table(result))
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -385,6 +385,31 @@ MESSAGES: dict[str, tuple[str, str, str, str]] = {
         "kiểm tra tên nhánh hay commit; trong GitHub Actions dùng actions/checkout với fetch-depth: 0",
         "check the branch or commit name; in GitHub Actions use actions/checkout with fetch-depth: 0",
     ),
+    # --- `partracker obligations` usage errors (lỗi cách dùng lệnh) ---------------------------
+    "obligations.as_of_missing": (
+        "chưa có ngày tính trạng thái (as-of)",
+        "no as-of date to compute statuses for",
+        "thêm --as-of YYYY-MM-DD (ví dụ --as-of 2017-12-31), hoặc đặt biến môi trường SOURCE_DATE_EPOCH (số giây Unix)",
+        "pass --as-of YYYY-MM-DD (e.g. --as-of 2017-12-31), or set the SOURCE_DATE_EPOCH environment variable (Unix seconds)",
+    ),
+    "obligations.date_invalid": (
+        "{option}: '{got}' không phải ngày hợp lệ",
+        "{option}: '{got}' is not a valid date",
+        "viết ngày có thật theo dạng YYYY-MM-DD, ví dụ 2017-03-05",
+        "write a real date as YYYY-MM-DD, e.g. 2017-03-05",
+    ),
+    "obligations.epoch_invalid": (
+        "SOURCE_DATE_EPOCH='{got}' không phải số giây Unix",
+        "SOURCE_DATE_EPOCH='{got}' is not a number of Unix seconds",
+        "đặt SOURCE_DATE_EPOCH là số nguyên, ví dụ 1514653200, hoặc dùng --as-of YYYY-MM-DD",
+        "set SOURCE_DATE_EPOCH to an integer such as 1514653200, or pass --as-of YYYY-MM-DD",
+    ),
+    "obligations.agency_unknown": (
+        "không có đơn vị '{got}' trong plan-data/agencies.yaml",
+        "there is no agency '{got}' in plan-data/agencies.yaml",
+        "dùng một mã có sẵn: {choices}",
+        "use an existing id: {choices}",
+    ),
 }
 
 

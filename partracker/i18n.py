@@ -138,8 +138,8 @@ def sort_texts(items: Iterable[T], key: Callable[[T], str], lang: Lang) -> list[
 
 UI: dict[str, Text] = {
     "no_reports": Text(
-        "Chưa có báo cáo tiến độ nào được nộp. Mọi trạng thái dưới đây là “chưa đánh giá”; trang này không suy đoán tiến độ.",
-        "No progress reports have been filed yet. Every status below is ‘not yet assessed’; this page does not guess progress.",
+        "Chưa có báo cáo tiến độ nào được nộp, nên không nội dung nào được ghi là đã hoàn thành hay trễ hạn: các trạng thái dưới đây chỉ dựa trên lịch của kế hoạch (chưa đến hạn, chưa có báo cáo, không áp dụng).",
+        "No progress reports have been filed yet, so nothing is shown as done or late: the statuses below come from the plan's calendar only (upcoming, no report filed yet, not applicable).",
     ),
     "demo_data": Text(
         "Trang này đang hiển thị dữ liệu mẫu, không phải báo cáo thật của cơ quan nào.",
@@ -223,10 +223,6 @@ UI: dict[str, Text] = {
     "entry_target": Text("Chỉ tiêu {id}: {value}", "Target {id}: {value}"),
     "entry_note": Text("Ghi chú: {note}", "Note: {note}"),
     "entry_corrects": Text("Đính chính nội dung {ref}", "Corrects entry {ref}"),
-    "report_status_not_started": Text("Chưa bắt đầu", "Not started"),
-    "report_status_in_progress": Text("Đang thực hiện", "In progress"),
-    "report_status_done": Text("Đã hoàn thành", "Done"),
-    "report_status_not_applicable": Text("Không áp dụng", "Not applicable"),
 }
 """Interface strings of the progress pages, charts and feeds (vi, en)."""
 

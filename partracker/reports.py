@@ -514,7 +514,8 @@ def history_problems(root: Path, base: str) -> list[Problem]:
         agency = m.group("agency") if m else ""
         supplement = next_supplement(root / "progress" / agency, period)
         params = {"base": base, "supplement": supplement}
-        shown = display_path(root, rel)
+        # Name the path itself, not what a link in its place points to.
+        shown = f"{display_path(root, rel.rsplit('/', 1)[0])}/{rel.rsplit('/', 1)[1]}"
         here = root / rel
         if here.is_symlink():
             problems.append(Problem(shown, 1, 1, "(file)", "history.symlink", params))

@@ -16,9 +16,10 @@ Decisions (the published page "How deadlines are computed" says the same):
   (tier 1: quarterly/thematic 4th of the last month of the quarter, six-month 04/6, annual 24/11;
   tier 2: 9th of the last month of the quarter, 09/6, 01/12).
 * "Trong quý IV của năm trước liền kề" (plan issued in Q4 of the year before): due 31/12 of
-  year Y-1 for plan year Y. When that day falls before the decision existed (the decision date,
-  or the start of the plan period while the date is unknown) the obligation is ``not_applicable``
-  with the reason.
+  year Y-1 for plan year Y.
+* Any obligation due before the decision existed — before the decision date, or before
+  1 January of the first plan year while that date is unknown — is ``not_applicable``, with the
+  reason; so the plan for the first plan year, due 31/12 of the year before, never counts.
 * "Trong quý N năm thực hiện kế hoạch": due on the last day of quarter N of the plan year.
   "Thực hiện thường xuyên hằng năm": due 31/12 of each plan year.
 * "Báo cáo kết quả theo định kỳ hằng năm": due on the annual-report day of the agency's
@@ -27,7 +28,7 @@ Decisions (the published page "How deadlines are computed" says the same):
   those are materialized once, per sending agency, tier, report kind and period (task
   ``Plan.reporting_task``), not again per task.
 * "Theo quy định tại Điều … Nghị định …", "Theo lộ trình", "Nhiệm vụ thực hiện theo kế hoạch" and
-  clauses that could not be read (``unmapped``) have **no date of their own**: the obligation has
+  clauses that could not be read (``lost_in_source``, formerly ``unmapped``) have **no date of their own**: the obligation has
   ``due=None`` and shows the citation or the clause; a date is never invented.
 * A target with a year ("đến năm 2020") is due 31/12 of that year; a yearly target (year None)
   gives one obligation per plan year.
@@ -38,7 +39,9 @@ Decisions (the published page "How deadlines are computed" says the same):
 Status semantics (:func:`assess`):
 
 * Only reports submitted on or before the as-of date count. An entry that corrects another
-  (``Entry.corrects``) replaces it. An entry speaks for its task as a whole (entries are per task,
+  (``Entry.corrects`` = ``<filing>#<entry id>``) replaces it — from the day the correction was
+  submitted, so an earlier as-of date still shows the original. Otherwise the latest entry (by
+  ``reported`` date, then submission) is the agency's word. An entry speaks for its task as a whole (entries are per task,
   not per clause) for the plan year of its report's period.
 * No report covering an obligation: ``upcoming`` / ``due_soon`` before the due date, then
   ``not_assessed`` ("no report filed yet") — never ``overdue``: we do not claim an agency failed
@@ -49,7 +52,8 @@ Status semantics (:func:`assess`):
   compared with the due date; ``done`` when the obligation has no date. Undated obligations whose
   latest entry says ``not_started`` / ``in_progress`` take that status.
 * A periodic-report obligation is done when its agency filed a :class:`~partracker.model.Report`
-  for that period; on time when ``Report.submitted`` <= due. Quarterly and thematic reports of a
+  for that period (a supplementary filing ``<period>-2`` counts too; the first filing decides
+  timeliness); on time when ``Report.submitted`` <= due. Quarterly and thematic reports of a
   quarter are satisfied by the same filing, since a report file names only its period.
 * An obligation of a collective (``so-ban-nganh-tinh``, ``ubnd-cap-huyen``…) is satisfied only by
   reports filed under the collective's own id; a member's own report does not speak for the group.
@@ -105,6 +109,7 @@ KIND_LABELS: dict[str, Text] = {
     "annual_report": Text("Báo cáo hằng năm", "Annual report"),
     "per_regulation": Text("Theo quy định", "As prescribed by regulation"),
     "per_roadmap": Text("Theo lộ trình", "According to the roadmap"),
+    "lost_in_source": Text("Mất chữ trong bản gốc", "Lost in the source"),
     "unmapped": Text("Chưa xác định", "Not determined"),
     "periodic_report": Text("Báo cáo định kỳ", "Periodic report"),
     "target": Text("Chỉ tiêu", "Target"),
@@ -135,9 +140,10 @@ TASK_RULE_KINDS = (
     "annual_report",
     "per_regulation",
     "per_roadmap",
+    "lost_in_source",
     "unmapped",
 )
-"""Every rule kind of a completion-time clause the scheduler handles."""
+"""Every rule kind of a completion-time clause the scheduler handles (``unmapped`` is the former name of ``lost_in_source``)."""
 
 # Periods a kind of periodic report is filed for, as suffixes of ``Report.period``.
 REPORT_PERIODS: dict[str, tuple[str, ...]] = {
@@ -304,6 +310,8 @@ def _describe(plan: Plan, rule: Rule) -> tuple[Text, bool]:
         return Text(f"Không có hạn riêng: theo quy định tại {rule.citation.vi}", f"No date of its own: as prescribed by {rule.citation.en}"), False
     if kind == "per_roadmap":
         return Text("Không có hạn riêng: theo lộ trình", "No date of its own: according to the roadmap"), False
+    if kind == "lost_in_source":
+        return Text("Không đọc được thời hạn trong bản gốc: không suy ra ngày", "The clause is illegible in the source: no date is derived"), False
     if kind == "unmapped":
         return Text("Chưa xác định được hạn: xem nguyên văn", "No deadline could be read: see the clause as printed"), False
     raise RuntimeError(f"Unknown rule kind: {kind!r}")
@@ -325,6 +333,19 @@ NO_DATE = Text("Văn bản không nêu thời hạn riêng", "The source gives n
 NO_TIER = Text("Đơn vị không thuộc cấp báo cáo nào nên không có hạn báo cáo năm", "The agency is in no reporting tier, so it has no annual-report deadline")
 
 
+def _too_early(plan: Plan, due: dt.date) -> Text:
+    """Why an obligation due before the decision existed does not apply."""
+    if plan.meta.date:
+        return Text(
+            f"Hạn {due:%d/%m/%Y} có trước ngày ban hành Quyết định {plan.meta.number}",
+            f"Due {due:%d/%m/%Y}, before Decision {plan.meta.number} was issued",
+        )
+    return Text(
+        f"Hạn {due:%d/%m/%Y} có trước khi giai đoạn kế hoạch bắt đầu ({plan.meta.start_year})",
+        f"Due {due:%d/%m/%Y}, before the plan period began ({plan.meta.start_year})",
+    )
+
+
 def _parties(task: Task) -> list[tuple[str | None, str]]:
     """(agency, role) pairs of a task: lead agencies, then coordinating ones not already leading."""
     pairs: list[tuple[str | None, str]] = [(a, "lead") for a in task.lead.agencies]
@@ -333,14 +354,18 @@ def _parties(task: Task) -> list[tuple[str | None, str]]:
 
 
 def tier_of(plan: Plan, agency_id: str | None) -> ReportingTier | None:
-    """The reporting tier an agency sends in, directly or through a collective it belongs to."""
+    """The reporting tier an agency sends in: named itself first, else through a collective it belongs to."""
     if agency_id is None:
         return None
-    ids = {agency_id}
-    if not plan.agency(agency_id).is_collective:
-        ids |= {c.id for c in plan.collectives_of(agency_id)}
     for tier in plan.reporting:
-        if ids & set(tier.senders):
+        if agency_id in tier.senders:
+            return tier
+    if plan.agency(agency_id).is_collective:
+        return None
+    collectives = {c.id for c in plan.collectives_of(agency_id)}
+    for tier in plan.reporting:
+        # The recipient of a tier (Sở Nội vụ) does not report to itself as a member of the senders.
+        if collectives & set(tier.senders) and tier.recipient != agency_id:
             return tier
     return None
 
@@ -366,12 +391,6 @@ def _clause_obligations(plan: Plan, task: Task, index: int, clause: Clause, slug
         applicable, reason = True, None
         if kind == "plan_in_previous_q4":
             due = dt.date(year - 1, 12, 31)
-            if due < decision_start(plan):
-                applicable = False
-                reason = Text(
-                    f"Hạn {due:%d/%m/%Y} có trước khi Quyết định {plan.meta.number} được ban hành",
-                    f"Due {due:%d/%m/%Y}, before Decision {plan.meta.number} was issued",
-                )
         elif kind == "in_quarter":
             due = quarter_end(year, rule.quarter or 0)
         elif kind == "recurring_annual":
@@ -385,6 +404,8 @@ def _clause_obligations(plan: Plan, task: Task, index: int, clause: Clause, slug
                 due = report_due(spec, year, "year")
         else:
             reason = NO_DATE
+        if due is not None and due < decision_start(plan):
+            applicable, reason = False, _too_early(plan, due)
         out.append(
             Obligation(
                 id=f"{year}/{task.id}/{slug}/{agency or 'unassigned'}",
@@ -418,10 +439,7 @@ def _report_obligations(plan: Plan, year: int) -> list[Obligation]:
             for suffix in REPORT_PERIODS[spec.kind]:
                 due = report_due(spec, year, suffix)
                 applicable = due >= decision_start(plan)
-                reason = None if applicable else Text(
-                    f"Hạn {due:%d/%m/%Y} có trước khi Quyết định {plan.meta.number} được ban hành",
-                    f"Due {due:%d/%m/%Y}, before Decision {plan.meta.number} was issued",
-                )
+                reason = None if applicable else _too_early(plan, due)
                 for sender in tier.senders:
                     out.append(
                         Obligation(
@@ -501,13 +519,23 @@ def obligations(plan: Plan) -> tuple[Obligation, ...]:
     return tuple(sorted(out, key=sort_key))
 
 
+def concerns(plan: Plan, ob: Obligation, agency_id: str, *, with_collectives: bool = True) -> bool:
+    """True when ``ob`` is the agency's own, or (by default) a collective's it belongs to.
+
+    A collective's periodic report addressed to the agency itself (Sở Nội vụ receives the
+    reports of "Sở, ban, ngành tỉnh") is not its own to send.
+    """
+    if ob.agency == agency_id:
+        return True
+    if not with_collectives or ob.agency is None or ob.recipient == agency_id or plan.agency(agency_id).is_collective:
+        return False
+    return ob.agency in {c.id for c in plan.collectives_of(agency_id)}
+
+
 def for_agency(plan: Plan, items: Iterable[Obligation], agency_id: str, *, with_collectives: bool = True) -> tuple[Obligation, ...]:
-    """The obligations of one agency, and (by default) of the collectives it belongs to."""
-    ids = {agency_id}
-    agency = plan.agency(agency_id)
-    if with_collectives and not agency.is_collective:
-        ids |= {c.id for c in plan.collectives_of(agency_id)}
-    return tuple(o for o in items if o.agency in ids)
+    """The obligations of one agency, and (by default) of the collectives it belongs to (see :func:`concerns`)."""
+    plan.agency(agency_id)  # an unknown id is an error, not an empty list
+    return tuple(o for o in items if concerns(plan, o, agency_id, with_collectives=with_collectives))
 
 
 def title(plan: Plan, ob: Obligation) -> Text:
@@ -519,7 +547,9 @@ def title(plan: Plan, ob: Obligation) -> Text:
         label = REPORT_KIND_LABELS[ob.report_kind or "quarterly"]
         if suffix.startswith("q"):
             q = int(suffix[1:])
-            return Text(f"{label.vi} quý {ROMAN[q - 1]}/{y} gửi {to.vi}", f"{label.en} Q{q} {y} to {to.en}")
+            # "Báo cáo quý" already says "quý": the quarterly report is "Báo cáo quý II/2017".
+            vi = label.vi if ob.report_kind == "quarterly" else f"{label.vi} quý"
+            return Text(f"{vi} {ROMAN[q - 1]}/{y} gửi {to.vi}", f"{label.en} Q{q} {y} to {to.en}")
         if suffix == "h1":
             return Text(f"{label.vi} đầu năm {y} gửi {to.vi}", f"{label.en} (first half of {y}) to {to.en}")
         return Text(f"{label.vi} {y} gửi {to.vi}", f"{label.en} {y} to {to.en}")
@@ -541,6 +571,8 @@ def title(plan: Plan, ob: Obligation) -> Text:
         return Text(f"Thực hiện theo quy định năm {y}", f"Carry out as prescribed in {y}")
     if ob.kind == "per_roadmap":
         return Text(f"Thực hiện theo lộ trình năm {y}", f"Carry out per the roadmap in {y}")
+    if ob.kind == "lost_in_source":
+        return Text(f"Thời hạn bị mất trong bản gốc, năm {y}", f"Deadline lost in the source, {y}")
     if ob.kind == "unmapped":
         return Text(f"Thời hạn chưa xác định năm {y}", f"Deadline not determined in {y}")
     raise RuntimeError(f"Unknown obligation kind: {ob.kind!r}")
@@ -568,14 +600,14 @@ def _effective_entries(reports: Iterable[Report], as_of: dt.date) -> dict[tuple[
     out: dict[tuple[str, str], list[tuple[Report, Entry]]] = {}
     for r in known:
         for e in r.entries:
-            if (r.agency, f"{r.period}#{e.id}") in corrected:
+            if (r.agency, f"{r.filing}#{e.id}") in corrected:
                 continue
             out.setdefault((r.agency, e.task), []).append((r, e))
     return out
 
 
 def _latest(pairs: list[tuple[Report, Entry]]) -> tuple[Report, Entry]:
-    return max(pairs, key=lambda p: (p[1].reported, p[0].submitted, p[0].period, p[1].id))
+    return max(pairs, key=lambda p: (p[1].reported, p[0].submitted, p[0].file, p[1].id))
 
 
 def _by_date(due: dt.date | None, as_of: dt.date, due_soon_days: int) -> Status:
@@ -696,10 +728,12 @@ class ParMeasures:
     """Tasks with at least one applicable task obligation that year."""
     tasks_done: int
     """Of those, tasks whose every applicable task obligation is done."""
+    tasks_unknown: int
+    """Tasks not done for which no report shows them late or not done (no evidence either way)."""
     share: float
-    """tasks_done / tasks_total (0 when there are none)."""
-    band: str
-    """``above_90`` (> 90%), ``70_90`` (70–90%) or ``below_70`` (< 70%)."""
+    """tasks_done / tasks_total (0 when there are none): a lower bound while tasks_unknown > 0."""
+    band: str | None
+    """``above_90`` (> 90%), ``70_90`` (70–90%) or ``below_70`` (< 70%); None while the unknown tasks could change it."""
     reports_total: int
     """Applicable periodic-report obligations that year."""
     reports_on_time: int
@@ -726,7 +760,12 @@ def band(share: float) -> str:
 
 
 def par_measures(plan: Plan, assessments: Iterable[Assessment], year: int) -> ParMeasures:
-    """Share of the year's plan tasks completed (targets excluded: they measure outcomes) and report timeliness."""
+    """Share of the year's plan tasks completed (targets excluded: they measure outcomes) and report timeliness.
+
+    A task counts as completed when every applicable task obligation of the year is done (on
+    time, late, or undated). The band is given only when the tasks without evidence could not
+    move the share into another band: no claim is made on missing reports.
+    """
     if year not in plan.meta.years:
         raise ValueError(f"{year} is not a year of the plan ({plan.meta.start_year}–{plan.meta.end_year})")
     of_year = [a for a in assessments if a.obligation.year == year and a.status != "not_applicable"]
@@ -735,8 +774,13 @@ def par_measures(plan: Plan, assessments: Iterable[Assessment], year: int) -> Pa
         if a.obligation.kind not in ("periodic_report", "target"):
             per_task.setdefault(a.obligation.task, []).append(a)
     done = sum(1 for items in per_task.values() if all(a.status in DONE_STATUSES for a in items))
+    # A task is known not done only when a report says so; otherwise it may yet be done.
+    known_open = sum(1 for items in per_task.values() if any(a.status in ("overdue", "not_started", "in_progress") for a in items))
     total = len(per_task)
+    unknown = total - done - known_open
     share = done / total if total else 0.0
+    upper = (done + unknown) / total if total else 0.0
+    year_band = band(share) if band(share) == band(upper) else None
     filings = [a for a in of_year if a.obligation.kind == "periodic_report"]
     on_time = sum(1 for a in filings if a.status == "done_on_time")
     if any(a.status == "done_late" for a in filings):
@@ -745,10 +789,44 @@ def par_measures(plan: Plan, assessments: Iterable[Assessment], year: int) -> Pa
         all_on_time = True
     else:
         all_on_time = None
-    return ParMeasures(year, total, done, share, band(share), len(filings), on_time, all_on_time)
+    return ParMeasures(year, total, done, unknown, share, year_band, len(filings), on_time, all_on_time)
 
 
 def agencies_without_obligations(plan: Plan, items: Iterable[Obligation]) -> tuple[Agency, ...]:
     """Registered agencies that owe nothing themselves (not counting their collectives), sorted by id."""
     owing = {o.agency for o in items}
     return tuple(a for a in plan.agencies if a.id not in owing)
+
+
+def _text_dict(value: Text | None) -> dict[str, str] | None:
+    return None if value is None else {"vi": value.vi, "en": value.en}
+
+
+def assessment_to_dict(plan: Plan, a: Assessment) -> dict[str, object]:
+    """An assessed obligation as JSON-ready data, keys in a fixed order, both languages."""
+    ob = a.obligation
+    return {
+        "id": ob.id,
+        "year": ob.year,
+        "task": ob.task,
+        "section": ob.section,
+        "group": ob.group,
+        "agency": ob.agency,
+        "role": ob.role,
+        "kind": ob.kind,
+        "title": _text_dict(title(plan, ob)),
+        "due": ob.due.isoformat() if ob.due else None,
+        "source": _text_dict(ob.source),
+        "citation": _text_dict(ob.citation),
+        "period": ob.period,
+        "report_kind": ob.report_kind,
+        "recipient": ob.recipient,
+        "target": ob.target.id if ob.target else None,
+        "applicable": ob.applicable,
+        "reason": _text_dict(ob.reason),
+        "status": a.status,
+        "status_label": _text_dict(STATUS_LABELS[a.status]),
+        "decided_by": None
+        if a.report is None
+        else {"report": a.report.file, "entry": a.entry.id if a.entry else None, "on": a.on.isoformat() if a.on else None},
+    }

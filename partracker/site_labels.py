@@ -95,6 +95,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "count_groups": ("Số nhóm tiêu chí", "Criteria groups"),
     "count_sections": ("Số mục", "Sections"),
     "count_tasks": ("Số nhiệm vụ", "Tasks"),
+    "count_obligations": ("Số nghĩa vụ", "Obligations"),
     "count_agencies": ("Số đơn vị", "Agencies"),
     "decision": ("Quyết định", "Decision"),
     "signed_by": ("Người ký", "Signed by"),
@@ -151,6 +152,7 @@ RULE_LABELS: dict[str, tuple[str, str]] = {
     "per_regulation": ("Theo quy định", "As regulations require"),
     "per_roadmap": ("Theo lộ trình", "Following the roadmap"),
     "unmapped": ("Chưa xác định được cách tính hạn", "No deadline rule could be read"),
+    "lost_in_source": ("Ô thời hạn bị mất trong văn bản nguồn", "The completion cell is lost in the source"),
 }
 
 COMPARATORS: dict[str, tuple[str, str]] = {

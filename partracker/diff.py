@@ -1,0 +1,268 @@
+"""What a pull request changes, for people (Thay đổi của pull request): reports, statuses, targets, obligations.
+
+``partracker diff BASE [HEAD]`` loads plan-data/ at two git refs (HEAD omitted: the working tree),
+compares the agencies' latest word on each task and the obligation statuses computed by
+:mod:`partracker.schedule`, and renders Markdown in Vietnamese and English for a PR comment or the
+job summary.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import io
+import tarfile
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Iterator
+
+import jinja2
+from markupsafe import Markup, escape
+
+from partracker import reports as rp
+from partracker.model import Plan, Report, Text
+
+TEMPLATES = Path(__file__).parent / "templates" / "diff"
+
+
+@dataclass(frozen=True)
+class Side:
+    """plan-data/ at one ref: the plan (None if it does not load) and the reports of valid files."""
+
+    ref: str
+    """Git ref, or ``working tree``."""
+    plan: Plan | None
+    """The plan model."""
+    reports: tuple[Report, ...]
+    """Reports that loaded, sorted."""
+
+
+@dataclass(frozen=True)
+class StatusChange:
+    """An agency's latest status on a task changed."""
+
+    agency: str
+    task: str
+    old: str | None
+    new: str
+    ref: str
+    """``<filing>#<entry id>`` of the entry that now speaks."""
+    corrected: bool
+    """True when that entry corrects an earlier one."""
+
+
+@dataclass(frozen=True)
+class TargetChange:
+    """A value reported for a numeric target changed."""
+
+    agency: str
+    task: str
+    target: str
+    old: float | None
+    new: float | None
+    ref: str
+
+
+@dataclass(frozen=True)
+class ObligationChange:
+    """An obligation's computed status changed."""
+
+    id: str
+    title: dict[str, str]
+    agency: str
+    due: str
+    old: str | None
+    new: str
+
+
+@dataclass(frozen=True)
+class Diff:
+    """Everything the PR summary shows."""
+
+    added: tuple[Report, ...]
+    rewritten: tuple[str, ...]
+    """Report files present at both refs whose content differs, or deleted (the validator rejects these)."""
+    status_changes: tuple[StatusChange, ...]
+    target_changes: tuple[TargetChange, ...]
+    obligations: tuple[ObligationChange, ...] | None
+    """None when the schedule could not be computed (plan missing on one side)."""
+
+
+@contextlib.contextmanager
+def checkout(root: Path, ref: str) -> Iterator[Path]:
+    """plan-data/ as it is at git ``ref``, extracted into a temporary folder."""
+    top, prefix = rp.repo_prefix(root)
+    archive = rp.git(top, "archive", "--format=tar", ref, "--", prefix or ".")
+    with tempfile.TemporaryDirectory(prefix="partracker-diff-") as tmp:
+        with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
+            tar.extractall(tmp, filter="data")
+        yield Path(tmp) / prefix if prefix else Path(tmp)
+
+
+def load_side(root: Path, ref: str | None) -> Side:
+    """The plan and reports at ``ref`` (None: the working tree)."""
+    from partracker.dataset import load_dataset
+
+    if ref is None:
+        loaded = load_dataset(root, with_reports=False)
+        reports, _ = rp.check_reports(loaded.plan, root, loaded.report_files)
+        return Side("working tree", loaded.plan, reports)
+    with checkout(root, ref) as path:
+        loaded = load_dataset(path, with_reports=False)
+        reports, _ = rp.check_reports(loaded.plan, path, loaded.report_files)
+    return Side(ref, loaded.plan, reports)
+
+
+def compare(base: Side, head: Side, *, as_of: dt.date) -> Diff:
+    """The differences between two sides."""
+    base_files = {r.file: r for r in base.reports}
+    head_files = {r.file: r for r in head.reports}
+    added = tuple(r for r in head.reports if r.file not in base_files)
+    rewritten = tuple(sorted(f for f, r in base_files.items() if f not in head_files or _strip(head_files[f]) != _strip(r)))
+
+    old_latest, new_latest = rp.latest_entries(base.reports), rp.latest_entries(head.reports)
+    status_changes = []
+    target_changes = []
+    for key, (report, entry) in new_latest.items():
+        old = old_latest.get(key)
+        old_status = old[1].status if old else None
+        ref = rp.entry_ref(report, entry)
+        if old_status != entry.status:
+            status_changes.append(StatusChange(key[0], key[1], old_status, entry.status, ref, entry.corrects is not None))
+        old_targets = dict(old[1].target_values) if old else {}
+        new_targets = dict(entry.target_values)
+        for tid in sorted(set(old_targets) | set(new_targets)):
+            if old_targets.get(tid) != new_targets.get(tid):
+                target_changes.append(TargetChange(key[0], key[1], tid, old_targets.get(tid), new_targets.get(tid), ref))
+
+    obligations = None
+    if base.plan is not None and head.plan is not None:
+        obligations = _obligation_changes(base, head, as_of=as_of)
+    return Diff(added, rewritten, tuple(status_changes), tuple(target_changes), obligations)
+
+
+def _strip(report: Report) -> Report:
+    # Supersession is derived from other files; only the file's own content counts as a rewrite.
+    import dataclasses
+
+    return dataclasses.replace(report, entries=tuple(dataclasses.replace(e, superseded_by=None) for e in report.entries))
+
+
+def _obligation_changes(base: Side, head: Side, *, as_of: dt.date) -> tuple[ObligationChange, ...]:
+    from partracker import schedule
+
+    assert base.plan is not None and head.plan is not None
+    before = {a.obligation.id: a.status for a in schedule.assess(base.plan, schedule.obligations(base.plan), base.reports, as_of=as_of)}
+    out = []
+    for a in schedule.assess(head.plan, schedule.obligations(head.plan), head.reports, as_of=as_of):
+        ob = a.obligation
+        if before.get(ob.id) != a.status:
+            title = schedule.title(head.plan, ob)
+            out.append(ObligationChange(ob.id, {"vi": title.vi, "en": title.en}, ob.agency or "—", ob.due.isoformat() if ob.due else "—", before.get(ob.id), a.status))
+    return tuple(out)
+
+
+LABELS: dict[str, dict[str, str]] = {
+    "vi": {
+        "title": "Tóm tắt thay đổi",
+        "compared": "So sánh `%s` với `%s`.",
+        "added": "Báo cáo mới",
+        "rewritten": "Tệp báo cáo đã nộp bị sửa hoặc xóa (không được phép; kiểm tra sẽ báo lỗi)",
+        "statuses": "Trạng thái nhiệm vụ thay đổi",
+        "targets": "Giá trị chỉ tiêu thay đổi",
+        "obligations": "Trạng thái nghĩa vụ thay đổi",
+        "no_schedule": "Không tính được nghĩa vụ: dữ liệu kế hoạch ở một phía có lỗi.",
+        "none": "Không có.",
+        "agency": "Đơn vị",
+        "period": "Kỳ",
+        "file": "Tệp",
+        "submitted": "Ngày gửi",
+        "entries": "Số mục",
+        "task": "Nhiệm vụ",
+        "target": "Chỉ tiêu",
+        "before": "Trước",
+        "after": "Sau",
+        "source": "Mục báo cáo",
+        "correction": "đính chính",
+        "obligation": "Nghĩa vụ",
+        "due": "Hạn",
+    },
+    "en": {
+        "title": "Summary of changes",
+        "compared": "Comparing `%s` with `%s`.",
+        "added": "New reports",
+        "rewritten": "Filed report files changed or deleted (not allowed; validation fails)",
+        "statuses": "Task statuses that change",
+        "targets": "Target values that change",
+        "obligations": "Obligation statuses that change",
+        "no_schedule": "Obligations could not be computed: the plan data on one side has errors.",
+        "none": "None.",
+        "agency": "Agency",
+        "period": "Period",
+        "file": "File",
+        "submitted": "Submitted",
+        "entries": "Entries",
+        "task": "Task",
+        "target": "Target",
+        "before": "Before",
+        "after": "After",
+        "source": "Report entry",
+        "correction": "correction",
+        "obligation": "Obligation",
+        "due": "Due",
+    },
+}
+
+
+def _md(value: Any) -> Markup:
+    # HTML-escaped by autoescape rules, then Markdown table and emphasis characters neutralised.
+    text = str(escape("" if value is None else str(value)))
+    for ch in "\\|*_`[]":
+        text = text.replace(ch, "\\" + ch)
+    return Markup(" ".join(text.split()))
+
+
+def _status_label(status: str | None, lang: str) -> str:
+    if status is None:
+        return "—"
+    label = rp.STATUS_LABELS.get(status)
+    return f"{label.get(lang)} ({status})" if label else status  # type: ignore[arg-type]
+
+
+def _obligation_label(status: str | None, lang: str) -> str:
+    if status is None:
+        return "—"
+    from partracker import schedule
+
+    label: Text | None = schedule.STATUS_LABELS.get(status)
+    return label.get(lang) if label else status  # type: ignore[arg-type]
+
+
+def _number(value: float | None) -> str:
+    if value is None:
+        return "—"
+    return str(int(value)) if float(value).is_integer() else str(value)
+
+
+def render(diff: Diff, *, base: str, head: str) -> str:
+    """The Markdown summary, Vietnamese first."""
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(TEMPLATES),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters["md"] = _md
+    template = env.get_template("pr-comment.md.j2")
+    text = template.render(d=diff, base=base, head=head, labels=LABELS, status_label=_status_label, obligation_label=_obligation_label, number=_number)
+    # Markdown blocks are separated by exactly one blank line; rows of one table or list stay together.
+    lines = [line.rstrip() for line in text.splitlines() if line.strip()]
+    out: list[str] = []
+    for line in lines:
+        if out and not (line[0] == out[-1][0] == "|" or line[:2] == out[-1][:2] == "- "):
+            out.append("")
+        out.append(line)
+    return "\n".join(out) + "\n"

@@ -1,0 +1,122 @@
+"""Calendar files (Lịch iCalendar, RFC 5545) of the obligations: one for the plan, one per agency.
+
+Each dated, applicable obligation is an all-day event (``VALUE=DATE``) on its due date — the last
+day to be on time, see :mod:`partracker.schedule`. Obligations without a date of their own and
+those that do not apply are left out: a calendar cannot show them truthfully. Summaries and
+descriptions are in Vietnamese and English; the link goes to the task's page.
+
+Files are reproducible: events are sorted by due date and id, UIDs are the obligation ids
+(``2017/A-I-1/plan/so-noi-vu@partracker``), and DTSTAMP is the as-of date at 00:00 in
+Asia/Ho_Chi_Minh (written in UTC) — the wall clock is never read.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from zoneinfo import ZoneInfo
+
+from icalendar import Calendar, Event
+
+from partracker import schedule as sc
+from partracker.model import Plan, Text
+
+TIMEZONE = "Asia/Ho_Chi_Minh"
+PRODID = "-//partracker//Obligation calendar 934/QD-UBND//VI"
+UID_DOMAIN = "partracker"
+
+UNKNOWN_AGENCY = Text("đơn vị chưa rõ", "agency unknown")
+
+
+def task_url(base_url: str, lang: str, slug: str) -> str:
+    """The task page: ``{base_url}/{lang}/tasks/{slug}/``."""
+    return f"{base_url.rstrip('/')}/{lang}/tasks/{slug}/"
+
+
+def dtstamp(as_of: dt.date) -> dt.datetime:
+    """The fixed DTSTAMP: midnight of the as-of date in Asia/Ho_Chi_Minh, in UTC."""
+    return dt.datetime(as_of.year, as_of.month, as_of.day, tzinfo=ZoneInfo(TIMEZONE)).astimezone(dt.timezone.utc)
+
+
+def _assessed(items: Iterable[sc.Assessment | sc.Obligation]) -> list[tuple[sc.Obligation, sc.Assessment | None]]:
+    out = []
+    for item in items:
+        if isinstance(item, sc.Assessment):
+            out.append((item.obligation, item))
+        else:
+            out.append((item, None))
+    return sorted(out, key=lambda p: sc.sort_key(p[0]))
+
+
+def summary(plan: Plan, ob: sc.Obligation) -> str:
+    """``[A-I-1] Ban hành kế hoạch năm 2017 — Sở Nội vụ / Issue the 2017 plan — Dept. of Home Affairs``."""
+    title = sc.title(plan, ob)
+    who = plan.agency(ob.agency).short if ob.agency else UNKNOWN_AGENCY
+    return f"[{ob.task}] {title.vi} — {who.vi} / {title.en} — {who.en}"
+
+
+def description(plan: Plan, ob: sc.Obligation, assessment: sc.Assessment | None, *, base_url: str, as_of: dt.date) -> str:
+    """The event's text: task, agency and role, the clause as printed, status, link — in vi, then en."""
+    task = plan.task(ob.task)
+    who = plan.agency(ob.agency).name if ob.agency else UNKNOWN_AGENCY
+    role = sc.role_label(ob.role)
+    due = f"{ob.due:%d/%m/%Y}" if ob.due else ""
+    vi = [
+        f"Nhiệm vụ {task.id}: {task.content.vi}",
+        f"Đơn vị: {who.vi} ({role.vi})",
+        f"Nguyên văn: {ob.source.vi}",
+        f"Hạn: {due}",
+    ]
+    en = [
+        f"Task {task.id}: {task.content.en}",
+        f"Agency: {who.en} ({role.en})",
+        f"As printed: {ob.source.en}",
+        f"Due: {due}",
+    ]
+    if assessment is not None:
+        label = sc.STATUS_LABELS[assessment.status]
+        vi.append(f"Trạng thái ngày {as_of:%d/%m/%Y}: {label.vi}")
+        en.append(f"Status on {as_of:%d/%m/%Y}: {label.en}")
+    vi.append(task_url(base_url, "vi", task.slug))
+    en.append(task_url(base_url, "en", task.slug))
+    return "\n".join(vi + [""] + en)
+
+
+def _calendar(plan: Plan, items: Iterable[sc.Assessment | sc.Obligation], name: Text, *, base_url: str, as_of: dt.date) -> str:
+    cal = Calendar()
+    cal.add("prodid", PRODID)
+    cal.add("version", "2.0")
+    cal.add("calscale", "GREGORIAN")
+    cal.add("method", "PUBLISH")
+    cal.add("x-wr-calname", f"{name.vi} / {name.en}")
+    cal.add("x-wr-timezone", TIMEZONE)
+    stamp = dtstamp(as_of)
+    for ob, assessment in _assessed(items):
+        if ob.due is None or not ob.applicable:
+            continue
+        event = Event()
+        event.add("uid", f"{ob.id}@{UID_DOMAIN}")
+        event.add("dtstamp", stamp)
+        event.add("dtstart", ob.due)
+        event.add("dtend", ob.due + dt.timedelta(days=1))
+        event.add("summary", summary(plan, ob))
+        event.add("description", description(plan, ob, assessment, base_url=base_url, as_of=as_of))
+        event.add("url", task_url(base_url, "vi", plan.task(ob.task).slug))
+        event.add("categories", [ob.kind])
+        event.add("transp", "TRANSPARENT")
+        cal.add_component(event)
+    return cal.to_ical().decode("utf-8")
+
+
+def plan_calendar(plan: Plan, items: Iterable[sc.Assessment | sc.Obligation], *, base_url: str, as_of: dt.date) -> str:
+    """The calendar of every dated obligation of the plan."""
+    name = Text(f"Lịch nghĩa vụ — Kế hoạch {plan.meta.number}", f"Obligations — Plan {plan.meta.number}")
+    return _calendar(plan, items, name, base_url=base_url, as_of=as_of)
+
+
+def agency_calendar(plan: Plan, items: Iterable[sc.Assessment | sc.Obligation], agency_id: str, *, base_url: str, as_of: dt.date, with_collectives: bool = True) -> str:
+    """The calendar of one agency: its own obligations and (by default) those of its collectives (:func:`partracker.schedule.concerns`)."""
+    agency = plan.agency(agency_id)
+    chosen = [i for i in items if sc.concerns(plan, i.obligation if isinstance(i, sc.Assessment) else i, agency_id, with_collectives=with_collectives)]
+    name = Text(f"Lịch nghĩa vụ — {agency.short.vi}", f"Obligations — {agency.short.en}")
+    return _calendar(plan, chosen, name, base_url=base_url, as_of=as_of)

@@ -1,0 +1,143 @@
+"""Inline SVG charts: valid XML, accessible names, the same numbers in the table, escaped text."""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+
+from partracker.charts import BarRow, Chart, status_bar, target_chart
+from partracker.dataset import load_dataset
+from partracker.model import Target
+
+SVG = "{http://www.w3.org/2000/svg}"
+MINI_PLAN = Path(__file__).resolve().parent / "fixtures" / "mini-plan"
+HOSTILE = 'A-I <script>alert(1)</script> & {: onclick="x" } \x01\x0b'
+
+
+def svg_root(chart: Chart) -> ET.Element:
+    return ET.fromstring(str(chart.svg))
+
+
+def table_root(chart: Chart) -> ET.Element:
+    return ET.fromstring(str(chart.table_html))  # the table is well-formed XHTML too
+
+
+def cells(table: ET.Element) -> list[list[str]]:
+    return [["".join(c.itertext()) for c in row] for row in table.iter("tr")]
+
+
+def sample_bar(lang: str = "en") -> Chart:
+    return status_bar(
+        [BarRow("A-I", {"done_on_time": 3, "overdue": 1, "not_assessed": 1996}), BarRow("A-II", {"upcoming": 2})],
+        lang=lang,
+        title="Status by section",
+        row_header="Section",
+    )
+
+
+def test_status_bar_is_an_accessible_svg_image() -> None:
+    root = svg_root(sample_bar())
+    assert root.tag == f"{SVG}svg"
+    assert root.get("role") == "img"
+    title, desc = root.find(f"{SVG}title"), root.find(f"{SVG}desc")
+    assert title is not None and title.text == "Status by section"
+    assert desc is not None and desc.text == (
+        "A-I: 3 done on time, 1 overdue, 1,996 no report filed yet (total 2,000); A-II: 2 upcoming (total 2)."
+    )
+    assert root.get("aria-labelledby") == f"{title.get('id')} {desc.get('id')}"
+
+
+def test_status_bar_table_has_the_same_numbers() -> None:
+    chart = sample_bar()
+    assert cells(table_root(chart)) == [
+        ["Section", "Done on time", "Overdue", "Upcoming", "No report filed yet", "Total"],
+        ["A-I", "3", "1", "0", "1,996", "2,000"],
+        ["A-II", "0", "0", "2", "0", "2"],
+    ]
+    # Counts written on wide segments and totals are the table's; a segment too narrow for its count says it in its title.
+    texts = {t.text for t in svg_root(chart).iter(f"{SVG}text")}
+    assert {"1,996", "2,000", "2"} <= texts and "3" not in texts
+    titles = {t.text for t in svg_root(chart).iter(f"{SVG}title")}
+    assert "Done on time: 3" in titles
+
+
+def test_segments_fill_the_bar_and_carry_patterns() -> None:
+    root = svg_root(sample_bar())
+    segments = [r for r in root.iter(f"{SVG}rect") if (r.get("fill") or "").startswith("url(#") and r.find(f"{SVG}title") is not None]
+    first_row = segments[:3]
+    assert [s.find(f"{SVG}title").text for s in first_row] == ["Done on time: 3", "Overdue: 1", "No report filed yet: 1,996"]
+    assert sum(float(s.get("width")) for s in first_row) == pytest.approx(400.0, abs=0.02)
+    pattern_ids = {p.get("id") for p in root.iter(f"{SVG}pattern")}
+    assert {re.match(r"url\(#(.+)\)", s.get("fill")).group(1) for s in segments} <= pattern_ids
+
+
+def test_vietnamese_numbers_and_labels() -> None:
+    chart = sample_bar("vi")
+    assert cells(table_root(chart))[1] == ["A-I", "3", "1", "0", "1.996", "2.000"]
+    assert "A-I: 3 hoàn thành đúng hạn, 1 quá hạn, 1.996 chưa có báo cáo (tổng 2.000)" in svg_root(chart).find(f"{SVG}desc").text
+
+
+def test_output_is_deterministic_and_has_no_blank_lines() -> None:
+    assert sample_bar().svg == sample_bar().svg
+    assert "\n\n" not in sample_bar().svg and "\n\n" not in sample_bar().table_html
+
+
+def test_two_charts_never_share_ids() -> None:
+    a = svg_root(sample_bar())
+    b = svg_root(status_bar([BarRow("B", {"done": 1})], lang="en", title="Other"))
+    ids = lambda root: {e.get("id") for e in root.iter() if e.get("id")}
+    assert not ids(a) & ids(b)
+
+
+def test_hostile_text_is_escaped_and_control_characters_dropped() -> None:
+    chart = status_bar([BarRow(HOSTILE, {"overdue": 1})], lang="en", title=HOSTILE)
+    for markup in (chart.svg, chart.table_html):
+        assert "<script>" not in markup
+        assert "&lt;script&gt;alert(1)&lt;/script&gt; &amp; {: onclick=&#34;x&#34; }" in markup
+        assert "\x01" not in markup and "\x0b" not in markup
+    root = svg_root(chart)
+    assert root.find(f"{SVG}title").text == 'A-I <script>alert(1)</script> & {: onclick="x" }'
+    assert not [e for e in root.iter() if e.tag.endswith("script")]
+    assert cells(table_root(chart))[1][0] == 'A-I <script>alert(1)</script> & {: onclick="x" }'
+
+
+def test_unknown_status_fails_loudly() -> None:
+    with pytest.raises(ValueError, match="Unknown status: 'finished'"):
+        status_bar([BarRow("A-I", {"finished": 1})], lang="en", title="x")
+
+
+def test_target_chart() -> None:
+    plan = load_dataset(MINI_PLAN).plan
+    task = plan.task("A-I-1")
+    target = task.targets[0]
+    chart = target_chart(task, target, {2018: 100.0, 2016: None, 2017: 80.0}, lang="en")
+    root = svg_root(chart)
+    assert root.get("role") == "img"
+    assert root.find(f"{SVG}title").text == "A-I-1 · Share of agencies implementing"
+    assert root.find(f"{SVG}desc").text == (
+        "Target: equal to 100%, every year. Reported value: 2016: no value reported; 2017: 80%; 2018: 100%."
+    )
+    assert cells(table_root(chart)) == [
+        ["Year", "Reported value", "Target met"],
+        ["2016", "—", "—"],
+        ["2017", "80%", "No"],
+        ["2018", "100%", "Yes"],
+    ]
+    target_line = [l for l in root.iter(f"{SVG}line") if l.get("class") == "partracker-chart__target"]
+    assert len(target_line) == 1 and target_line[0].get("stroke-dasharray") == "8 5"  # dashed, not colour alone
+    # Bar heights are proportional to the values on the 0–100% scale.
+    bars = [r for r in root.iter(f"{SVG}rect") if r.find(f"{SVG}title") is not None]
+    assert [(b.find(f"{SVG}title").text, b.get("height")) for b in bars] == [("2017: 80%", "160.00"), ("2018: 100%", "200.00")]
+
+
+def test_target_chart_vietnamese_and_dated_target() -> None:
+    plan = load_dataset(MINI_PLAN).plan
+    task = plan.task("A-I-1")
+    target = Target(id="t2", metric=task.targets[0].metric, comparator="gte", value=95, unit="percent", year=2020)
+    chart = target_chart(task, target, {2019: 96.5, 2020: None}, lang="vi")
+    desc = svg_root(chart).find(f"{SVG}desc").text
+    assert desc == "Chỉ tiêu: từ 95% trở lên, đến năm 2020. Giá trị báo cáo: 2019: 96,5%; 2020: chưa có số liệu."
+    assert cells(table_root(chart))[1:] == [["2019", "96,5%", "Có"], ["2020", "—", "—"]]

@@ -1,0 +1,120 @@
+"""Calendar files: read back with icalendar and compared event by event."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import icalendar
+import pytest
+from test_schedule import entry, fixture_plan, report
+
+from partracker import ics
+from partracker import schedule as sc
+from partracker.model import Plan
+
+D = dt.date
+BASE = "https://par.example.org"
+
+
+@pytest.fixture
+def plan(tmp_path: Path) -> Plan:
+    return fixture_plan(tmp_path)
+
+
+def events(text: str) -> dict[str, icalendar.Event]:
+    cal = icalendar.Calendar.from_ical(text)
+    return {str(e["UID"]): e for e in cal.walk("VEVENT")}
+
+
+def test_plan_calendar_holds_every_dated_applicable_obligation(plan: Plan) -> None:
+    items = sc.obligations(plan)
+    text = ics.plan_calendar(plan, items, base_url=BASE, as_of=D(2017, 1, 1))
+    cal = icalendar.Calendar.from_ical(text)
+    assert str(cal["X-WR-TIMEZONE"]) == "Asia/Ho_Chi_Minh"
+    assert str(cal["VERSION"]) == "2.0"
+    assert str(cal["X-WR-CALNAME"]) == "Lịch nghĩa vụ — Kế hoạch 934/QĐ-UBND / Obligations — Plan 934/QĐ-UBND"
+    found = events(text)
+    expected = {f"{o.id}@partracker" for o in items if o.due is not None and o.applicable}
+    assert set(found) == expected
+    # Not applicable (due before the plan period) and undated obligations are left out.
+    assert "2016/A-I-1/plan/so-noi-vu@partracker" not in found
+    assert "2017/A-II-2/per-regulation/unassigned@partracker" not in found
+
+
+def test_an_event(plan: Plan) -> None:
+    text = ics.plan_calendar(plan, sc.obligations(plan), base_url=BASE + "/", as_of=D(2017, 1, 1))
+    event = events(text)["2018/A-I-1/plan/so-noi-vu@partracker"]
+    assert event.decoded("DTSTART") == D(2017, 12, 31)
+    assert event.decoded("DTEND") == D(2018, 1, 1)
+    assert "DTSTART;VALUE=DATE:20171231\r\nDTEND;VALUE=DATE:20180101\r\n" in text
+    assert event.decoded("DTSTAMP") == dt.datetime(2016, 12, 31, 17, 0, tzinfo=dt.timezone.utc)
+    assert str(event["SUMMARY"]) == "[A-I-1] Ban hành kế hoạch năm 2018 — Sở Nội vụ / Issue the 2018 plan — Dept. of Home Affairs"
+    assert str(event["URL"]) == "https://par.example.org/vi/tasks/a-i-1/"
+    assert str(event["DESCRIPTION"]) == "\n".join(
+        [
+            "Nhiệm vụ A-I-1: Nội dung A-I-1",
+            "Đơn vị: Sở Nội vụ (Chủ trì)",
+            "Nguyên văn: Kế hoạch ban hành trong quý IV của năm trước liền kề năm thực hiện kế hoạch",
+            "Hạn: 31/12/2017",
+            "https://par.example.org/vi/tasks/a-i-1/",
+            "",
+            "Task A-I-1: Content A-I-1",
+            "Agency: Dept. of Home Affairs (Lead)",
+            "As printed: Plan issued in Q4 of the year before",
+            "Due: 31/12/2017",
+            "https://par.example.org/en/tasks/a-i-1/",
+        ]
+    )
+
+
+def test_periodic_report_event_and_status(plan: Plan) -> None:
+    items = sc.obligations(plan)
+    filed = (report("ubnd-cap-huyen", "2017-h1", "2017-06-06"),)
+    assessed = sc.assess(plan, items, filed, as_of=D(2017, 7, 1))
+    event = events(ics.plan_calendar(plan, assessed, base_url=BASE, as_of=D(2017, 7, 1)))["2017/A-I-2/tier-1-six-month-h1/ubnd-cap-huyen@partracker"]
+    assert event.decoded("DTSTART") == D(2017, 6, 4)
+    assert str(event["SUMMARY"]) == (
+        "[A-I-2] Báo cáo 6 tháng đầu năm 2017 gửi Sở Nội vụ — UBND cấp huyện / Six-month report (first half of 2017) to Dept. of Home Affairs — District People's Committees"
+    )
+    description = str(event["DESCRIPTION"])
+    assert "Trạng thái ngày 01/07/2017: Hoàn thành trễ hạn" in description
+    assert "Status on 01/07/2017: Done late" in description
+    assert "Đơn vị: UBND cấp huyện (Báo cáo cấp 1)" in description
+
+
+def test_agency_calendar(plan: Plan) -> None:
+    items = sc.obligations(plan)
+    own = events(ics.agency_calendar(plan, items, "so-tu-phap", base_url=BASE, as_of=D(2017, 1, 1), with_collectives=False))
+    assert own and all(uid.split("@")[0].split("/")[-1] == "so-tu-phap" for uid in own)
+    withc = events(ics.agency_calendar(plan, items, "so-tu-phap", base_url=BASE, as_of=D(2017, 1, 1)))
+    assert set(own) < set(withc)
+    assert "2017/A-I-2/tier-1-quarterly-q1/so-ban-nganh-tinh@partracker" in withc
+    # The same obligation has the same event in every calendar.
+    plan_events = events(ics.plan_calendar(plan, items, base_url=BASE, as_of=D(2017, 1, 1)))
+    for uid, event in withc.items():
+        assert event.to_ical() == plan_events[uid].to_ical()
+
+
+def test_agency_with_no_obligations_gets_an_empty_calendar(plan: Plan) -> None:
+    text = ics.agency_calendar(plan, sc.obligations(plan), "bao-gia-lai", base_url=BASE, as_of=D(2017, 1, 1))
+    assert events(text) == {}
+    assert str(icalendar.Calendar.from_ical(text)["X-WR-CALNAME"]) == "Lịch nghĩa vụ — Báo Gia Lai / Obligations — Gia Lai Newspaper"
+
+
+def test_byte_identical_on_rebuild(tmp_path: Path) -> None:
+    def build(root: Path) -> str:
+        p = fixture_plan(root)
+        reports = (report("so-noi-vu", "2017-q1", "2017-03-08", entry("A-I-1", "done", "2017-03-08")),)
+        return ics.plan_calendar(p, sc.assess(p, sc.obligations(p), reports, as_of=D(2018, 1, 1)), base_url=BASE, as_of=D(2018, 1, 1))
+
+    first, second = build(tmp_path / "a"), build(tmp_path / "b")
+    assert first == second
+    assert first.startswith("BEGIN:VCALENDAR\r\n")
+    assert all(len(line.encode("utf-8")) <= 75 for line in first.split("\r\n"))
+
+
+def test_events_are_sorted_by_due_date_then_id(plan: Plan) -> None:
+    cal = icalendar.Calendar.from_ical(ics.plan_calendar(plan, sc.obligations(plan), base_url=BASE, as_of=D(2017, 1, 1)))
+    keys = [(e.decoded("DTSTART"), str(e["UID"])) for e in cal.walk("VEVENT")]
+    assert keys == sorted(keys)

@@ -1,0 +1,136 @@
+"""The report builder page: its data, and YAML made by its JavaScript that the validator accepts."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+import shutil
+import subprocess
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from partracker import reports as rp
+from partracker.dataset import load_dataset
+from test_reports_fixture import make_plan, write
+
+ROOT = Path(__file__).resolve().parent.parent
+SCRIPT = ROOT / "docs" / "assets" / "report-builder.js"
+NODE = shutil.which("node")
+RUNNER = """
+const b = require(process.argv[1]);
+const input = JSON.parse(require("fs").readFileSync(0, "utf8"));
+process.stdout.write(JSON.stringify({yaml: b.buildYaml(input.state, input.data), problems: b.validateState(input.state, input.data, input.today)}));
+"""
+
+
+@pytest.fixture
+def data(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.chdir(tmp_path)
+    return make_plan(tmp_path)
+
+
+def run_js(state: dict[str, Any], builder: dict[str, Any], today: str) -> dict[str, Any]:
+    assert NODE, "node is required for the report builder tests"
+    done = subprocess.run([NODE, "-e", RUNNER, str(SCRIPT)], input=json.dumps({"state": state, "data": builder, "today": today}), capture_output=True, text=True, check=True)
+    return json.loads(done.stdout)
+
+
+STATE = {
+    "agency": "so-noi-vu",
+    "period": "2017-q1",
+    "submitted": "2017-03-31",
+    "entries": [
+        {
+            "id": "e1",
+            "task": "A-I-1",
+            "status": "in_progress",
+            "percent": "62.5",
+            "targets": {"t1": "95", "t2": ""},
+            "evidence": [{"document": '12/KH-SNV "draft": #1', "date": "2017-01-10", "url": "https://example.org/a.pdf"}, {"document": "", "date": "", "url": ""}],
+            "note": {"vi": "Đang: triển khai\n- bước 2", "en": "yes"},
+            "reported": "2017-03-31",
+            "completed": "",
+        },
+        {"id": "e2", "task": "A-I-3", "status": "done", "percent": "", "targets": {}, "evidence": [], "note": {"vi": "", "en": ""}, "reported": "2017-03-31", "completed": "2017-03-02"},
+    ],
+}
+
+
+def test_builder_data_lists_what_each_agency_owes(data: Path) -> None:
+    plan = load_dataset(data).plan
+    assert plan is not None
+    built = rp.builder_data(plan)
+    assert [a["id"] for a in built["agencies"]] == ["so-ban-nganh-tinh", "so-noi-vu", "so-tai-chinh", "so-tu-phap", "ubnd-cap-huyen"]
+    noi_vu = next(a for a in built["agencies"] if a["id"] == "so-noi-vu")
+    assert noi_vu == {
+        "id": "so-noi-vu",
+        "name": {"vi": "Sở Nội vụ", "en": "Department of Home Affairs"},
+        "collective": False,
+        "tasks": [{"id": "A-I-1", "role": "lead", "via": None}, {"id": "A-I-3", "role": "lead", "via": "so-ban-nganh-tinh"}],
+    }
+    assert built["tasks"]["A-I-1"]["targets"][0] == {"id": "t1", "metric": {"vi": "Tỷ lệ", "en": "Share"}, "unit": "percent"}
+    assert [s["id"] for s in built["statuses"]] == ["not_started", "in_progress", "done", "not_applicable"]
+    assert built["statuses"][2]["label"] == {"vi": "Đã hoàn thành", "en": "Done"}
+    assert built["years"] == [2016, 2017, 2018, 2019, 2020]
+    assert re.match(built["period_pattern"], "2017-h1") and not re.match(built["period_pattern"], "2017-h2")
+    assert built["schema_comment"] == rp.SCHEMA_COMMENT
+
+
+def test_yaml_made_by_the_builder_validates(data: Path) -> None:
+    plan = load_dataset(data).plan
+    assert plan is not None
+    out = run_js(STATE, rp.builder_data(plan), "2017-04-01")
+    assert out["problems"] == []
+    text = out["yaml"]
+    assert text.splitlines()[:6] == [rp.SCHEMA_COMMENT, 'agency: "so-noi-vu"', 'period: "2017-q1"', 'submitted: "2017-03-31"', "entries:", '  - id: "e1"']
+    assert "    percent: 62.5\n    targets:\n      t1: 95\n" in text
+    # Every string value is double-quoted; numbers stay plain.
+    for event in yaml.parse(text):
+        if isinstance(event, yaml.ScalarEvent) and event.style != '"':
+            assert re.fullmatch(r"[a-z_0-9]+|[0-9]+(\.[0-9]+)?", event.value), event.value
+    write(data, "progress/so-noi-vu/2017-q1.yaml", text)
+    dataset = load_dataset(data, as_of=dt.date(2017, 4, 1))
+    assert [p.format("en") for p in dataset.problems] == []
+    (report,) = rp.load_reports(dataset)
+    e1, e2 = report.entries
+    assert (e1.percent, e1.target_values, e1.evidence[0].document, e1.note.vi if e1.note else None) == (62.5, (("t1", 95.0),), '12/KH-SNV "draft": #1', "Đang: triển khai\n- bước 2")
+    assert (e2.status, e2.completed) == ("done", "2017-03-02")
+
+
+def test_the_builder_checks_the_same_rules_as_the_validator(data: Path) -> None:
+    plan = load_dataset(data).plan
+    assert plan is not None
+    bad = json.loads(json.dumps(STATE))
+    bad["period"] = "2021-q1"
+    bad["entries"][0].update({"percent": "101", "targets": {"t7": "3"}, "evidence": [{"document": "1/QĐ", "date": "2017-02-30", "url": "http://x.org"}], "note": {"vi": "chỉ tiếng Việt", "en": ""}})
+    bad["entries"][1].update({"task": "A-I-4", "completed": ""})
+    problems = run_js(bad, rp.builder_data(plan), "2017-04-01")["problems"]
+    assert [(p["field"], p["en"]) for p in problems] == [
+        ("period", "the period is outside the plan years"),
+        ("entries[0].percent", "percent must be from 0 to 100"),
+        ("entries[0].targets.t7", "the task has no target t7"),
+        ("entries[0].evidence[0].date", 'date "2017-02-30" does not exist (YYYY-MM-DD)'),
+        ("entries[0].evidence[0].url", "the link must start with https://"),
+        ("entries[0].note", "a note needs both Vietnamese and English"),
+        ("entries[1].task", "the agency is not assigned task A-I-4"),
+        ("entries[1].completed", "status done needs the completion date"),
+    ]
+    assert problems[0]["vi"] == "kỳ nằm ngoài các năm của kế hoạch"
+    late = json.loads(json.dumps(STATE))
+    assert [p["field"] for p in run_js(late, rp.builder_data(plan), "2017-03-15")["problems"]] == ["submitted", "entries[0].reported", "entries[1].reported"]
+
+
+def test_the_pages_hold_the_form_and_the_script_makes_no_outside_requests() -> None:
+    script = SCRIPT.read_text(encoding="utf-8")
+    assert not re.search(r"https?://[a-z0-9]", script)
+    assert script.count("fetch(") == 1 and 'credentials: "same-origin"' in script
+    for lang, button in (("vi", "Tạo nội dung YAML"), ("en", "Make the YAML")):
+        page = (ROOT / "docs" / lang / "report-builder.md").read_text(encoding="utf-8")
+        assert f'<form id="report-builder" data-lang="{lang}" data-src="../../data/report-builder.json"' in page
+        assert f'<button type="submit">{button}</button>' in page
+        assert '<script src="../../assets/report-builder.js"></script>' in page
+        assert "contribute.md" in page

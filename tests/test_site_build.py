@@ -1,0 +1,154 @@
+"""The built bilingual site: languages, links, search folding, offline, reproducibility, strict failure."""
+
+from __future__ import annotations
+
+import datetime as dt
+import filecmp
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import markdown
+import pytest
+
+from partracker import site
+from partracker.model import Text
+from partracker.site_labels import LABELS
+
+ROOT = Path(__file__).resolve().parent.parent
+AS_OF = dt.date(2017, 6, 1)
+OWN_HOST = "gialai-par-tracker.invalid"
+
+
+def _build(target: Path) -> Path:
+    os.environ["SOURCE_DATE_EPOCH"] = "1496275200"
+    site.build_site(target, as_of=AS_OF, demo=False, data_dir=ROOT / "plan-data")
+    return target
+
+
+@pytest.fixture(scope="session")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return _build(tmp_path_factory.mktemp("site") / "site")
+
+
+def pages(root: Path, lang: str) -> list[Path]:
+    return sorted((root / lang).rglob("index.html"))
+
+
+def test_every_page_exists_in_both_languages_with_lang_and_hreflang(built: Path) -> None:
+    vi = {p.relative_to(built / "vi") for p in pages(built, "vi")}
+    en = {p.relative_to(built / "en") for p in pages(built, "en")}
+    assert vi == en
+    assert Path("tasks/a-i-1/index.html") in vi and Path("agencies/so-noi-vu/index.html") in vi
+    for lang in ("vi", "en"):
+        for rel in sorted(vi):
+            html = (built / lang / rel).read_text(encoding="utf-8")
+            assert f'<html lang="{lang}"' in html
+            depth = len(rel.parts)
+            page = "" if rel.parent == Path(".") else rel.parent.as_posix() + "/"
+            for other in ("vi", "en"):
+                assert f'<link rel="alternate" hreflang="{other}" href="{"../" * depth}{other}/{page}">' in html, (lang, rel)
+
+
+def test_english_pages_carry_no_vietnamese_interface_label(built: Path) -> None:
+    vi_only = sorted({vi for vi, en in LABELS.values() if vi != en and len(vi) > 4})
+    for rel in ("index.html", "tasks/a-i-1/index.html", "agencies/so-noi-vu/index.html", "downloads/index.html", "plan/index.html"):
+        html = (built / "en" / rel).read_text(encoding="utf-8")
+        found = [label for label in vi_only if f">{label}<" in html or f"{label}</" in html]
+        assert found == [], rel
+
+
+def test_footer_gives_the_as_of_date(built: Path) -> None:
+    assert "Số liệu tính đến 01/06/2017 (giờ Asia/Ho_Chi_Minh)" in (built / "vi" / "index.html").read_text(encoding="utf-8")
+    assert "Data as of 1 June 2017 (Asia/Ho_Chi_Minh)" in (built / "en" / "index.html").read_text(encoding="utf-8")
+
+
+def _tokens(text: str) -> set[str]:
+    return {t.lower() for t in re.split(r"[\s\-]+", re.sub(r"<[^>]*>", " ", text)) if t}
+
+
+def test_unaccented_query_finds_accented_page(built: Path) -> None:
+    index = json.loads((built / "vi" / "search" / "search_index.json").read_text(encoding="utf-8"))
+    with_accents = [d for d in index["docs"] if "một cửa" in d["text"].lower()]
+    assert with_accents
+    for doc in with_accents:
+        assert {"mot", "cua"} <= _tokens(doc["text"])
+        assert {"một", "cửa"} <= _tokens(doc["text"])  # accented queries stay exact
+        assert doc["text"].count(site.FOLD_OPEN) == 1
+
+
+def test_fold() -> None:
+    assert site.fold("Thủ tục hành chính Đắk Đoa") == "Thu tuc hanh chinh Dak Doa"
+    assert site.fold_entry("<p>Một cửa, một cửa liên thông</p>") == "mot cua lien thong"
+
+
+def test_no_request_or_link_to_another_host(built: Path) -> None:
+    for path in sorted(built.rglob("*.html")):
+        html = path.read_text(encoding="utf-8")
+        for url in re.findall(r'(?:href|src)="(https?://[^"]+)"', html):
+            assert url.startswith(f"https://{OWN_HOST}/"), (path, url)
+        assert "fonts.googleapis" not in html
+
+
+def test_root_redirects_to_vietnamese(built: Path) -> None:
+    html = (built / "index.html").read_text(encoding="utf-8")
+    assert '<meta http-equiv="refresh" content="0; url=vi/">' in html
+    assert '<a href="en/">' in html
+
+
+def test_downloads_exist(built: Path) -> None:
+    for lang in ("vi", "en"):
+        for rel in ("data/plan.json", "data/tasks.csv", "schemas/section.schema.json"):
+            assert (built / lang / rel).is_file(), (lang, rel)
+
+
+def test_two_builds_are_byte_identical(built: Path, tmp_path: Path) -> None:
+    again = _build(tmp_path / "again")
+    cmp = filecmp.dircmp(built, again)
+
+    def differing(c: filecmp.dircmp) -> list[str]:
+        out = c.left_only + c.right_only + [f for f in c.common_files if (Path(c.left) / f).read_bytes() != (Path(c.right) / f).read_bytes()]
+        for sub in c.subdirs.values():
+            out += differing(sub)
+        return out
+
+    assert differing(cmp) == []
+
+
+def test_data_text_never_becomes_markup() -> None:
+    md = markdown.Markdown(extensions=["tables", "attr_list", "toc"])
+    for evil in ('Tiêu đề {: onclick="x" }', "<script>alert(1)</script>", "[x](javascript:alert(1))", "1. *a* _b_ `c` | d"):
+        html = md.reset().convert(f"# {site.md_escape(evil)}\n\n| a |\n|---|\n| {site.md_escape(evil)} |\n\n- {site.md_escape(evil)}\n")
+        assert not re.search(r"<[^>]*\sonclick=", html) and "<script" not in html and 'href="javascript' not in html
+        assert "<em>" not in html and "<code>" not in html and "<ol>" not in html
+    html = md.reset().convert("# " + site.md_escape('Tiêu đề {: onclick="x" }'))
+    assert html == '<h1 id="tieu-e-onclickx">Tiêu đề {: onclick="x" }</h1>'
+    assert site.safe_url("javascript:alert(1)") is None
+    assert site.safe_url("https://example.org/a b") == "https://example.org/a%20b"
+
+
+def test_coverage_counts_missing_english() -> None:
+    total, missing = site.coverage([("a", Text("Một", "One")), ("b", Text("Hai", "")), ("c", Text("Ba", "TODO"))])
+    assert (total, missing) == (3, ["b", "c"])
+
+
+def test_shipped_data_is_fully_translated(built: Path) -> None:
+    html = (built / "en" / "coverage" / "index.html").read_text(encoding="utf-8")
+    assert LABELS["all_translated"][1] in html
+
+
+def test_bad_data_fails_the_build_with_a_located_message(tmp_path: Path) -> None:
+    data = tmp_path / "plan-data"
+    shutil.copytree(ROOT / "plan-data", data)
+    f = data / "tasks" / "A-I.yaml"
+    f.write_text(f.read_text(encoding="utf-8").replace("confidence:", "confidance:", 1), encoding="utf-8")
+    out = tmp_path / "site"
+    run = subprocess.run([sys.executable, "-m", "partracker.cli", "build", "--data", str(data), "--site-dir", str(out), "--as-of", "2017-06-01", "--lang", "en"], capture_output=True, text=True, cwd=ROOT)
+    assert run.returncode == 1
+    assert re.search(r"plan-data/tasks/A-I\.yaml:\d+:\d+: ", run.stderr), run.stderr
+    assert "nothing was published" in run.stderr
+    assert not out.exists()
