@@ -247,9 +247,9 @@ def _generate(work: Path, tasks: int) -> synthetic.Summary:
     return synthetic.generate(root, tasks=tasks)
 
 
-def part_builds(work: Path, sizes: tuple[int, ...], *, compare: bool, progress: Any) -> dict[str, Any]:
+def part_builds(work: Path, sizes: tuple[int, ...], *, compare: bool, progress: Any, checkpoint: Any = None) -> dict[str, Any]:
     """Generated build (and, with ``compare``, the plain build of the same pages) at each size."""
-    rows = []
+    rows: list[dict[str, Any]] = []
     for n in sizes:
         summary = _generate(work, n)
         progress(f"build: {n} tasks, {summary.entries} entries")
@@ -270,6 +270,8 @@ def part_builds(work: Path, sizes: tuple[int, ...], *, compare: bool, progress: 
         progress(f"  generated {gen.seconds:.1f} s, {gen.maxrss_mb:.0f} MB" + (f"; plain {row['plain']['seconds']:.1f} s; ratio {row['ratio']:.2f}" if compare else ""))
         shutil.rmtree(summary.root, ignore_errors=True)
         rows.append(row)
+        if checkpoint:
+            checkpoint({"sizes": rows})
     return {"sizes": rows}
 
 
@@ -321,9 +323,15 @@ def part_serve(work: Path, *, progress: Any) -> dict[str, Any]:
     plan = ds.require_plan(project / "plan-data")
     agency = "so-noi-vu"
     task = rp.owed_tasks(plan, agency)[0][0]
+    from urllib.parse import urlsplit
+
+    from mkdocs.config import load_config
+
     port = _free_port()
-    base = f"http://127.0.0.1:{port}/"
-    url = base + f"tasks/{task.slug}/"
+    base = f"http://127.0.0.1:{port}"
+    # mkdocs serve mounts the site at the path of site_url (/vi/).
+    mount = urlsplit(load_config(str(project / "mkdocs.yml")).site_url or "/").path or "/"
+    url = base + mount.rstrip("/") + f"/tasks/{task.slug}/"
     progress(f"serve: {url}")
     log = open(work / "serve.log", "wb")
     cmd = [sys.executable, "-m", "mkdocs", "serve", "-f", str(project / "mkdocs.yml"), "-a", f"127.0.0.1:{port}", "--no-livereload"]
@@ -464,15 +472,22 @@ def run(*, quick: bool, sizes: tuple[int, ...] | None = None, entries: int | Non
     work.mkdir(parents=True, exist_ok=True)
     started = time.perf_counter()
     results: dict[str, Any] = {}
+
+    def checkpoint(name: str, value: Any) -> None:
+        # A long run that is stopped still leaves the figures measured so far.
+        results[name] = value
+        (work / "results.partial.json").write_text(json.dumps(results, indent=1), encoding="utf-8")
+
     try:
-        if "compare" in parts or "scaling" in parts:
-            results["builds"] = part_builds(work, tuple(sizes), compare="compare" in parts, progress=progress)
-        if "validation" in parts:
-            results["validation"] = part_validation(work, entries, progress=progress)
-        if "serve" in parts:
-            results["serve"] = part_serve(work, progress=progress)
+        # Cheap parts first, so a long run that is stopped still has them.
         if "pages" in parts:
-            results["pages"] = part_pages(work, progress=progress)
+            checkpoint("pages", part_pages(work, progress=progress))
+        if "serve" in parts:
+            checkpoint("serve", part_serve(work, progress=progress))
+        if "validation" in parts:
+            checkpoint("validation", part_validation(work, entries, progress=progress))
+        if "compare" in parts or "scaling" in parts:
+            checkpoint("builds", part_builds(work, tuple(sizes), compare="compare" in parts, progress=progress, checkpoint=lambda v: checkpoint("builds", v)))
     finally:
         if own:
             shutil.rmtree(work, ignore_errors=True)

@@ -187,6 +187,8 @@ UI: dict[str, Text] = {
     "band_high": Text("Trên 90%", "Above 90%"),
     "band_mid": Text("Từ 70% đến 90%", "70–90%"),
     "band_low": Text("Dưới 70%", "Below 70%"),
+    "band_unsettled": Text("Chưa xác định ({n} nhiệm vụ chưa có báo cáo)", "Not settled ({n} tasks without a report)"),
+    "at_least": Text("ít nhất {value}", "at least {value}"),
     "reports_on_time": Text("Báo cáo định kỳ đúng hạn", "Periodic reports on time"),
     "yes": Text("Có", "Yes"),
     "no": Text("Không", "No"),

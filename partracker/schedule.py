@@ -732,8 +732,10 @@ class ParMeasures:
     """Tasks not done for which no report shows them late or not done (no evidence either way)."""
     share: float
     """tasks_done / tasks_total (0 when there are none): a lower bound while tasks_unknown > 0."""
-    band: str | None
-    """``above_90`` (> 90%), ``70_90`` (70–90%) or ``below_70`` (< 70%); None while the unknown tasks could change it."""
+    band: str
+    """Band of ``share``, the share evidenced by reports: ``above_90`` (> 90%), ``70_90`` (70–90%) or ``below_70`` (< 70%)."""
+    band_settled: bool
+    """True when the tasks without evidence could not move the share into another band."""
     reports_total: int
     """Applicable periodic-report obligations that year."""
     reports_on_time: int
@@ -763,8 +765,8 @@ def par_measures(plan: Plan, assessments: Iterable[Assessment], year: int) -> Pa
     """Share of the year's plan tasks completed (targets excluded: they measure outcomes) and report timeliness.
 
     A task counts as completed when every applicable task obligation of the year is done (on
-    time, late, or undated). The band is given only when the tasks without evidence could not
-    move the share into another band: no claim is made on missing reports.
+    time, late, or undated). ``band`` is the band of the share that reports evidence; a page
+    should present it as settled only when ``band_settled`` (missing reports could not change it).
     """
     if year not in plan.meta.years:
         raise ValueError(f"{year} is not a year of the plan ({plan.meta.start_year}–{plan.meta.end_year})")
@@ -780,7 +782,7 @@ def par_measures(plan: Plan, assessments: Iterable[Assessment], year: int) -> Pa
     unknown = total - done - known_open
     share = done / total if total else 0.0
     upper = (done + unknown) / total if total else 0.0
-    year_band = band(share) if band(share) == band(upper) else None
+    settled = band(share) == band(upper)
     filings = [a for a in of_year if a.obligation.kind == "periodic_report"]
     on_time = sum(1 for a in filings if a.status == "done_on_time")
     if any(a.status == "done_late" for a in filings):
@@ -789,7 +791,7 @@ def par_measures(plan: Plan, assessments: Iterable[Assessment], year: int) -> Pa
         all_on_time = True
     else:
         all_on_time = None
-    return ParMeasures(year, total, done, unknown, share, year_band, len(filings), on_time, all_on_time)
+    return ParMeasures(year, total, done, unknown, share, band(share), settled, len(filings), on_time, all_on_time)
 
 
 def agencies_without_obligations(plan: Plan, items: Iterable[Obligation]) -> tuple[Agency, ...]:

@@ -130,7 +130,65 @@ def test_the_pages_hold_the_form_and_the_script_makes_no_outside_requests() -> N
     assert script.count("fetch(") == 1 and 'credentials: "same-origin"' in script
     for lang, button in (("vi", "Tạo nội dung YAML"), ("en", "Make the YAML")):
         page = (ROOT / "docs" / lang / "report-builder.md").read_text(encoding="utf-8")
-        assert f'<form id="report-builder" data-lang="{lang}" data-src="../../data/report-builder.json"' in page
+        assert f'<form id="report-builder" data-lang="{lang}" data-src="../data/report-builder.json"' in page
         assert f'<button type="submit">{button}</button>' in page
-        assert '<script src="../../assets/report-builder.js"></script>' in page
+        assert '<script src="../assets/report-builder.js"></script>' in page
         assert "contribute.md" in page
+
+
+def test_the_form_in_a_browser_produces_a_valid_report(data: Path, tmp_path: Path) -> None:
+    import functools
+    import http.server
+    import threading
+
+    from playwright.sync_api import sync_playwright
+
+    chromium = shutil.which("chromium")
+    assert chromium, "Debian's chromium is required (scripts/test.sh installs it)"
+    plan = load_dataset(data).plan
+    assert plan is not None
+    site = tmp_path / "site"
+    (site / "report-builder").mkdir(parents=True)
+    (site / "assets").mkdir()
+    (site / "data").mkdir()
+    page = (ROOT / "docs" / "en" / "report-builder.md").read_text(encoding="utf-8")
+    markup = page[page.index("<form") : page.index("</form>") + len("</form>")] + '\n<script src="../assets/report-builder.js"></script>'
+    (site / "report-builder" / "index.html").write_text(f"<!doctype html><meta charset=utf-8><body>{markup}</body>", encoding="utf-8")
+    shutil.copy(SCRIPT, site / "assets" / "report-builder.js")
+    (site / "data" / "report-builder.json").write_text(json.dumps(rp.builder_data(plan), ensure_ascii=False), encoding="utf-8")
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    outside: list[str] = []
+    try:
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=chromium, args=["--no-sandbox"])
+            tab = browser.new_page()
+            tab.on("request", lambda r: outside.append(r.url) if not r.url.startswith(f"http://127.0.0.1:{server.server_port}/") else None)
+            tab.goto(f"http://127.0.0.1:{server.server_port}/report-builder/")
+            tab.wait_for_selector("fieldset[data-task='A-I-1']")
+            tab.select_option("[name=agency]", "so-noi-vu")
+            tab.select_option("[name=year]", "2017")
+            tab.select_option("[name=kind]", "q1")
+            tab.fill("[name=submitted]", "2017-03-31")
+            a11 = tab.locator("fieldset[data-task='A-I-1']")
+            a11.locator("[name=status]").select_option("in_progress")
+            a11.locator("[data-target=t1]").fill("95")
+            a11.locator("[name=document]").fill("12/KH-SNV")
+            a11.locator("[name=url]").fill("http://example.org/a.pdf")
+            tab.click("button[type=submit]")
+            assert tab.locator("[data-role=problems] li").all_inner_texts() == ["entries[0].evidence[0].url: the link must start with https://"]
+            a11.locator("[name=url]").fill("https://example.org/a.pdf")
+            tab.click("button[type=submit]")
+            assert tab.locator("[data-role=problems] li").all_inner_texts() == []
+            assert tab.inner_text("[data-role=file]") == "plan-data/progress/so-noi-vu/2017-q1.yaml"
+            text = tab.input_value("[data-role=output]")
+            browser.close()
+    finally:
+        server.shutdown()
+    assert outside == []
+    write(data, "progress/so-noi-vu/2017-q1.yaml", text)
+    dataset = load_dataset(data, as_of=dt.date(2017, 4, 1))
+    assert [p.format("en") for p in dataset.problems] == []
+    ((_, entry),) = rp.current_entries(rp.load_reports(dataset))
+    assert (entry.task, entry.status, entry.target_values, entry.evidence[0].url) == ("A-I-1", "in_progress", (("t1", 95.0),), "https://example.org/a.pdf")

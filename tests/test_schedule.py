@@ -551,18 +551,18 @@ def test_par_measures(plan: Plan) -> None:
     ]
     m = sc.par_measures(plan, sc.assess(plan, items, done, as_of=D(2018, 1, 1)), 2017)
     # A-I-1, A-I-3, A-II-1 done; A-II-2 (lost cells, no report) unknown: 75% or 100%, so no band.
-    assert (m.tasks_total, m.tasks_done, m.tasks_unknown, m.share, m.band) == (4, 3, 1, 0.75, None)
+    assert (m.tasks_total, m.tasks_done, m.tasks_unknown, m.share, m.band, m.band_settled) == (4, 3, 1, 0.75, "70_90", False)
     nothing = sc.par_measures(plan, sc.assess(plan, items, (), as_of=D(2018, 1, 1)), 2017)
-    assert (nothing.tasks_done, nothing.tasks_unknown, nothing.band) == (0, 4, None)
+    assert (nothing.tasks_done, nothing.tasks_unknown, nothing.band, nothing.band_settled) == (0, 4, "below_70", False)
     not_done = done + [report("so-noi-vu", "2018-q1", "2018-01-10", entry("A-I-3", "in_progress", "2018-01-10"))]
     # A-I-3's 2018 entry does not speak for 2017; a 2017-year supplement does.
     late_word = done + [Report("so-noi-vu", "2017-year", "progress/so-noi-vu/2017-year-2.yaml", "2018-01-10", (entry("A-I-3", "in_progress", "2018-01-10", eid="e9"),))]
-    assert sc.par_measures(plan, sc.assess(plan, items, not_done, as_of=D(2018, 2, 1)), 2017).band is None
+    assert sc.par_measures(plan, sc.assess(plan, items, not_done, as_of=D(2018, 2, 1)), 2017).band_settled is False
     still_open = sc.par_measures(plan, sc.assess(plan, items, late_word, as_of=D(2018, 2, 1)), 2017)
-    assert (still_open.tasks_done, still_open.tasks_unknown, still_open.share, still_open.band) == (2, 1, 0.5, None)  # 50% or 75%
+    assert (still_open.tasks_done, still_open.tasks_unknown, still_open.share, still_open.band_settled) == (2, 1, 0.5, False)  # 50% or 75%
     two_open = late_word + [Report("so-tu-phap", "2017-year", "progress/so-tu-phap/2017-year-2.yaml", "2018-01-10", (entry("A-I-1", "not_started", "2018-01-10", eid="e9"),))]
     known = sc.par_measures(plan, sc.assess(plan, items, two_open, as_of=D(2018, 2, 1)), 2017)
-    assert (known.tasks_done, known.tasks_unknown, known.share, known.band) == (1, 1, 0.25, "below_70")  # 25% or 50%
+    assert (known.tasks_done, known.tasks_unknown, known.share, known.band, known.band_settled) == (1, 1, 0.25, "below_70", True)  # 25% or 50%
     # so-noi-vu's 2017-year filing on 30/11 is also its tier-2 annual report (due 01/12).
     assert (m.reports_total, m.reports_on_time, m.all_reports_on_time) == (26, 1, None)
     assert [sc.band(x) for x in (0.91, 0.9, 0.7, 0.69)] == ["above_90", "70_90", "70_90", "below_70"]
