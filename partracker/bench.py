@@ -21,6 +21,7 @@ import datetime as dt
 import json
 import os
 import platform
+import re
 import shutil
 import socket
 import subprocess
@@ -306,10 +307,14 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
+_LIVERELOAD_CALL = re.compile(rb"livereload\(\d+, \d+\);")
+
+
 def _get(url: str) -> bytes | None:
+    """The page, without the live-reload call whose numbers change on every request; None when not served."""
     try:
         with urllib.request.urlopen(url, timeout=5) as resp:  # noqa: S310 (loopback only)
-            return resp.read()
+            return _LIVERELOAD_CALL.sub(b"", resp.read())
     except (urllib.error.URLError, OSError):
         return None
 
@@ -334,7 +339,7 @@ def part_serve(work: Path, *, progress: Any) -> dict[str, Any]:
     url = base + mount.rstrip("/") + f"/tasks/{task.slug}/"
     progress(f"serve: {url}")
     log = open(work / "serve.log", "wb")
-    cmd = [sys.executable, "-m", "mkdocs", "serve", "-f", str(project / "mkdocs.yml"), "-a", f"127.0.0.1:{port}", "--no-livereload"]
+    cmd = [sys.executable, "-m", "mkdocs", "serve", "-f", str(project / "mkdocs.yml"), "-a", f"127.0.0.1:{port}"]
     proc = subprocess.Popen(cmd, cwd=project, env=_env(), stdout=log, stderr=subprocess.STDOUT)
     try:
         t0 = time.perf_counter()
@@ -381,7 +386,7 @@ def part_serve(work: Path, *, progress: Any) -> dict[str, Any]:
             proc.wait()
         log.close()
     shutil.rmtree(project, ignore_errors=True)
-    return {"page": url.replace(base, "/"), "startup_s": startup, "refresh_s": refresh}
+    return {"page": url.removeprefix(base), "startup_s": startup, "refresh_s": refresh}
 
 
 def part_pages(work: Path, *, progress: Any) -> dict[str, Any]:
@@ -436,6 +441,7 @@ def _libyaml() -> bool:
 def figures(results: dict[str, Any]) -> dict[str, Any]:
     """The issue's figures from the parts' results: value, target, met (``None`` when not measured)."""
     values: dict[str, float | None] = dict.fromkeys(TARGETS)
+    labels = {key: spec[3] for key, spec in TARGETS.items()}
     builds = results.get("builds", {}).get("sizes", [])
     if builds:
         last = builds[-1]
@@ -444,6 +450,9 @@ def figures(results: dict[str, Any]) -> dict[str, Any]:
         values["peak_memory_mb"] = last["generated"]["maxrss_mb"]
         if len(builds) >= 2:
             values["scaling_ratio"] = last["generated"]["seconds"] / builds[-2]["generated"]["seconds"]
+            labels["scaling_ratio"] = f"build time({last['tasks']} tasks) / time({builds[-2]['tasks']} tasks)"
+        labels["peak_memory_mb"] = f"peak memory of the {last['tasks']}-task build (largest process)"
+        labels["build_ratio"] = f"generated / plain MkDocs build time, same pages and nav ({last['tasks']} tasks)"
     if "validation" in results:
         values["validation_entries_per_s"] = results["validation"]["entries_per_s"]
     if "serve" in results:
@@ -458,7 +467,7 @@ def figures(results: dict[str, Any]) -> dict[str, Any]:
     for key, (comparator, target, unit, label) in TARGETS.items():
         value = values[key]
         met = None if value is None else (value <= target if comparator == "le" else value >= target)
-        out[key] = {"label": label, "value": value, "target": target, "comparator": comparator, "unit": unit, "met": met}
+        out[key] = {"label": labels[key], "value": value, "target": target, "comparator": comparator, "unit": unit, "met": met}
     return out
 
 

@@ -44,8 +44,8 @@ def today() -> "dt.date":
 
 
 def fail_with(problems: list, *, lang: str, fmt: str = "text") -> None:
-    """Print every problem to stderr and exit 1."""
-    click.echo(render_problems(problems, lang=lang, fmt=fmt), err=fmt != "json")  # type: ignore[arg-type]
+    """Print every problem and exit 1: text to stderr; GitHub annotations and JSON to stdout, where tools read them."""
+    click.echo(render_problems(problems, lang=lang, fmt=fmt), err=fmt == "text")  # type: ignore[arg-type]
     if fmt != "json":
         n = len(problems)
         click.echo(f"{n} lỗi, không có gì được xuất bản." if lang == "vi" else f"{n} problem(s); nothing was published.", err=True)
@@ -106,11 +106,10 @@ def export(data_dir: Path, lang: str, fmt: str) -> None:
 @click.option("--check", is_flag=True, help="Fail when the saved schemas differ from the code.")
 def schemas(check: bool) -> None:
     """Write the JSON Schemas to partracker/schemas/ (or check them with --check)."""
-    from partracker import reports as _reports  # noqa: F401  (registers the report schema)
     from partracker import schemas as sc
 
     if check:
-        stale = [n for n in sorted(sc.SCHEMAS) if not (sc.SCHEMA_DIR / f"{n}.schema.json").is_file() or (sc.SCHEMA_DIR / f"{n}.schema.json").read_text(encoding="utf-8") != sc.rendered(n)]
+        stale = [n for n in sc.names() if not (sc.SCHEMA_DIR / f"{n}.schema.json").is_file() or (sc.SCHEMA_DIR / f"{n}.schema.json").read_text(encoding="utf-8") != sc.rendered(n)]
         if stale:
             click.echo("Stale schemas: " + ", ".join(stale) + " — run `partracker schemas`.", err=True)
             sys.exit(1)

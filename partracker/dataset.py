@@ -8,6 +8,7 @@ numbering). It collects **all** problems and returns them together; callers deci
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -78,7 +79,8 @@ class Dataset:
 def display_path(root: Path, rel: str) -> str:
     """How a file is named in messages: relative to the project when plan-data/ is inside it."""
     try:
-        return str((root / rel).resolve().relative_to(Path.cwd().resolve()))
+        # abspath, not resolve: a symlink must be named as the link, not as its target.
+        return str(Path(os.path.abspath(root / rel)).relative_to(Path.cwd().resolve()))
     except ValueError:
         return str(root / rel)
 
@@ -201,6 +203,7 @@ def build_plan(dataset: Dataset, kinds: dict[str, str]) -> tuple[Plan | None, li
     meta = PlanMeta(
         number=raw["decision"]["number"],
         date=date,
+        month=raw["decision"].get("month"),
         date_text=_text(raw["decision"]["date_text"]),
         issuer=_text(raw["decision"]["issuer"]),
         signer_name=signer["name"],

@@ -57,6 +57,7 @@ def plan_to_dict(plan: Plan) -> dict[str, Any]:
         "decision": {
             "number": meta.number,
             "date": meta.date,
+            "month": meta.month,
             "date_text": text(meta.date_text),
             "issuer": text(meta.issuer),
             "signer": {"name": meta.signer_name, "title": text(meta.signer_title), "on_behalf": text(meta.signer_on_behalf)},

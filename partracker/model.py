@@ -252,6 +252,8 @@ class PlanMeta:
     """Decision number, ``934/QĐ-UBND``."""
     date: str | None
     """ISO date when known."""
+    month: str | None
+    """``YYYY-MM`` month of issue when only the month is known."""
     date_text: Text
     """The date as far as the source shows it."""
     issuer: Text

@@ -28,7 +28,7 @@ Decisions (the published page "How deadlines are computed" says the same):
   those are materialized once, per sending agency, tier, report kind and period (task
   ``Plan.reporting_task``), not again per task.
 * "Theo quy định tại Điều … Nghị định …", "Theo lộ trình", "Nhiệm vụ thực hiện theo kế hoạch" and
-  clauses that could not be read (``lost_in_source``, formerly ``unmapped``) have **no date of their own**: the obligation has
+  clauses that could not be read (``lost_in_source``) have **no date of their own**: the obligation has
   ``due=None`` and shows the citation or the clause; a date is never invented.
 * A target with a year ("đến năm 2020") is due 31/12 of that year; a yearly target (year None)
   gives one obligation per plan year.
@@ -110,7 +110,6 @@ KIND_LABELS: dict[str, Text] = {
     "per_regulation": Text("Theo quy định", "As prescribed by regulation"),
     "per_roadmap": Text("Theo lộ trình", "According to the roadmap"),
     "lost_in_source": Text("Mất chữ trong bản gốc", "Lost in the source"),
-    "unmapped": Text("Chưa xác định", "Not determined"),
     "periodic_report": Text("Báo cáo định kỳ", "Periodic report"),
     "target": Text("Chỉ tiêu", "Target"),
 }
@@ -141,9 +140,8 @@ TASK_RULE_KINDS = (
     "per_regulation",
     "per_roadmap",
     "lost_in_source",
-    "unmapped",
 )
-"""Every rule kind of a completion-time clause the scheduler handles (``unmapped`` is the former name of ``lost_in_source``)."""
+"""Every rule kind of a completion-time clause the scheduler handles."""
 
 # Periods a kind of periodic report is filed for, as suffixes of ``Report.period``.
 REPORT_PERIODS: dict[str, tuple[str, ...]] = {
@@ -264,9 +262,13 @@ def report_due(spec: ReportSpec, year: int, period: str) -> dt.date:
 
 
 def decision_start(plan: Plan) -> dt.date:
-    """The first day obligations can fall due: the decision date, else 1 January of the first plan year."""
+    """The first day obligations can fall due: the decision date, else the first day of its known month, else 1 January of the first plan year."""
     if plan.meta.date:
         return dt.date.fromisoformat(plan.meta.date)
+    if plan.meta.month:
+        # The day is lost but the month is known: the earliest day the decision can have existed.
+        year, month = (int(x) for x in plan.meta.month.split("-"))
+        return dt.date(year, month, 1)
     return dt.date(plan.meta.start_year, 1, 1)
 
 
@@ -312,8 +314,6 @@ def _describe(plan: Plan, rule: Rule) -> tuple[Text, bool]:
         return Text("Không có hạn riêng: theo lộ trình", "No date of its own: according to the roadmap"), False
     if kind == "lost_in_source":
         return Text("Không đọc được thời hạn trong bản gốc: không suy ra ngày", "The clause is illegible in the source: no date is derived"), False
-    if kind == "unmapped":
-        return Text("Chưa xác định được hạn: xem nguyên văn", "No deadline could be read: see the clause as printed"), False
     raise RuntimeError(f"Unknown rule kind: {kind!r}")
 
 
@@ -339,6 +339,11 @@ def _too_early(plan: Plan, due: dt.date) -> Text:
         return Text(
             f"Hạn {due:%d/%m/%Y} có trước ngày ban hành Quyết định {plan.meta.number}",
             f"Due {due:%d/%m/%Y}, before Decision {plan.meta.number} was issued",
+        )
+    if plan.meta.month:
+        return Text(
+            f"Hạn {due:%d/%m/%Y} có trước tháng ban hành Quyết định {plan.meta.number} ({plan.meta.month[5:]}/{plan.meta.month[:4]})",
+            f"Due {due:%d/%m/%Y}, before Decision {plan.meta.number} was issued ({plan.meta.month})",
         )
     return Text(
         f"Hạn {due:%d/%m/%Y} có trước khi giai đoạn kế hoạch bắt đầu ({plan.meta.start_year})",
@@ -573,8 +578,6 @@ def title(plan: Plan, ob: Obligation) -> Text:
         return Text(f"Thực hiện theo lộ trình năm {y}", f"Carry out per the roadmap in {y}")
     if ob.kind == "lost_in_source":
         return Text(f"Thời hạn bị mất trong bản gốc, năm {y}", f"Deadline lost in the source, {y}")
-    if ob.kind == "unmapped":
-        return Text(f"Thời hạn chưa xác định năm {y}", f"Deadline not determined in {y}")
     raise RuntimeError(f"Unknown obligation kind: {ob.kind!r}")
 
 

@@ -136,6 +136,11 @@ def plan_schema() -> dict[str, Any]:
                                 "Date of issue (YYYY-MM-DD) when the source shows it clearly; null otherwise.",
                                 {"type": ["string", "null"], "pattern": ISO_DATE},
                             ),
+                            "month": d(
+                                "Tháng ban hành (YYYY-MM) khi bản gốc mất ngày nhưng còn tháng; nghĩa vụ có hạn trước tháng này không áp dụng.",
+                                "Month of issue (YYYY-MM) when the source lost the day but shows the month; obligations due before it do not apply.",
+                                {"type": ["string", "null"], "pattern": "^[0-9]{4}-(0[1-9]|1[0-2])$"},
+                            ),
                             "date_text": text("Ngày ban hành như bản gốc thể hiện.", "Date of issue as far as the source shows it."),
                             "issuer": text("Cơ quan ban hành.", "Issuing body."),
                             "signer": d(
@@ -429,6 +434,13 @@ SCHEMAS = {
 """Schema builders by file kind; other modules add theirs (progress reports) through :func:`register`."""
 
 
+def names() -> list[str]:
+    """Every file kind with a schema, including those registered by other modules, sorted."""
+    import partracker.reports  # noqa: F401  (registers the progress-report schema)
+
+    return sorted(SCHEMAS)
+
+
 def register(name: str, builder: Any) -> None:
     """Add a schema for another file kind."""
     SCHEMAS[name] = builder
@@ -436,6 +448,8 @@ def register(name: str, builder: Any) -> None:
 
 def schema(name: str) -> dict[str, Any]:
     """The schema for a file kind."""
+    if name not in SCHEMAS:
+        names()
     return SCHEMAS[name]()
 
 
@@ -448,7 +462,7 @@ def write_all(directory: Path = SCHEMA_DIR) -> list[Path]:
     """Save every schema; returns the paths written."""
     directory.mkdir(parents=True, exist_ok=True)
     out = []
-    for name in sorted(SCHEMAS):
+    for name in names():
         path = directory / f"{name}.schema.json"
         path.write_text(rendered(name), encoding="utf-8")
         out.append(path)

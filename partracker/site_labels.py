@@ -151,7 +151,6 @@ RULE_LABELS: dict[str, tuple[str, str]] = {
     "annual_report": ("Báo cáo hằng năm", "Annual report"),
     "per_regulation": ("Theo quy định", "As regulations require"),
     "per_roadmap": ("Theo lộ trình", "Following the roadmap"),
-    "unmapped": ("Chưa xác định được cách tính hạn", "No deadline rule could be read"),
     "lost_in_source": ("Ô thời hạn bị mất trong văn bản nguồn", "The completion cell is lost in the source"),
 }
 

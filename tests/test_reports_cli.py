@@ -164,7 +164,7 @@ def test_validate_base_option(repo: Path) -> None:
     (repo / "progress/so-noi-vu/2017-q1.yaml").write_text(GOOD_REPORT.replace("percent: 40", "percent: 45"), encoding="utf-8")
     code, out, err = run("validate", "--format", "github", "--lang", "en", "--base", "main", "--as-of", "2017-12-31")
     assert code == 1
-    assert err.startswith("::error file=plan-data/progress/so-noi-vu/2017-q1.yaml,line=9,col=1::(file): a report file that exists at main was changed")
+    assert out.startswith("::error file=plan-data/progress/so-noi-vu/2017-q1.yaml,line=9,col=1::(file): a report file that exists at main was changed")
     # Without --base the edited file is just a valid file.
     assert run("validate", "--base", "main", "--as-of", "2017-12-31")[0] == 1
     assert run("validate", "--as-of", "2017-12-31")[0] == 0

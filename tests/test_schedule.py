@@ -13,8 +13,7 @@ from partracker.dataset import require_plan
 from partracker.model import DueRule, Entry, Plan, Report, ReportSpec, Text
 from partracker.schemas import RULE_KINDS
 
-# The kind of a clause lost in the OCR (renamed from ``unmapped``); the fixture uses the schema's name.
-LOST = "lost_in_source" if "lost_in_source" in RULE_KINDS else "unmapped"
+LOST = "lost_in_source"  # the kind of a clause lost in the OCR
 LOST_SLUG = LOST.replace("_", "-")
 
 D = dt.date

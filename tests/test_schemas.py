@@ -25,13 +25,13 @@ def properties(node: Any, path: str = "") -> Iterator[tuple[str, dict[str, Any]]
             yield from properties(sub, f"{path}[{i}]")
 
 
-@pytest.mark.parametrize("name", sorted(schemas.SCHEMAS))
+@pytest.mark.parametrize("name", schemas.names())
 def test_saved_schema_is_in_sync(name: str) -> None:
     saved = (schemas.SCHEMA_DIR / f"{name}.schema.json").read_text(encoding="utf-8")
     assert saved == schemas.rendered(name), "run `partracker schemas` and commit the result"
 
 
-@pytest.mark.parametrize("name", sorted(schemas.SCHEMAS))
+@pytest.mark.parametrize("name", schemas.names())
 def test_schema_is_valid_draft7_and_every_property_is_bilingual(name: str) -> None:
     schema = json.loads((schemas.SCHEMA_DIR / f"{name}.schema.json").read_text(encoding="utf-8"))
     Draft7Validator.check_schema(schema)
@@ -42,6 +42,10 @@ def test_schema_is_valid_draft7_and_every_property_is_bilingual(name: str) -> No
         desc = prop.get("x-description", {})
         assert desc.get("vi") and desc.get("en") and desc["vi"] != desc["en"], where
         assert prop["description"] == f"{desc['vi']} — {desc['en']}", where
+
+
+def test_report_schema_is_included() -> None:
+    assert "report" in schemas.names()
 
 
 def test_every_yaml_file_names_its_schema() -> None:
