@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 import html
-import importlib.util
 import json
 import os
 import re
@@ -26,8 +25,10 @@ import jinja2
 from markupsafe import Markup
 
 from partracker import export as ex
+from partracker import feeds, i18n, ics, schedule
+from partracker import reports as reports_mod
 from partracker.model import LANGS, Agency, Lang, Plan, Report, Task, Text
-from partracker.site_labels import COMPARATORS, KIND_LABELS, RULE_LABELS, UNITS, labels, pick
+from partracker.site_labels import COMPARATORS, KIND_LABELS, UNITS, labels, pick
 
 TEMPLATES = Path(__file__).parent / "templates" / "site"
 ROOT = Path(__file__).resolve().parent.parent
@@ -102,34 +103,19 @@ def environment() -> jinja2.Environment:
     return env
 
 
-def _module(name: str) -> Any:
-    """An optional sibling module, or None while another part of the project is not written yet."""
-    if importlib.util.find_spec(f"partracker.{name}") is None:
-        return None
-    return importlib.import_module(f"partracker.{name}")
-
-
 class Fmt:
-    """Date and number formatting in one language (babel via partracker.i18n when present)."""
+    """Date and number formatting in one language (babel, through partracker.i18n)."""
 
     def __init__(self, lang: Lang) -> None:
         self.lang = lang
-        self._i18n = _module("i18n")
 
     def date(self, d: dt.date | str | None) -> str:
         """A date as readers of the language write it."""
-        if d is None:
-            return "—"
-        if self._i18n is not None:
-            return self._i18n.format_date(d, self.lang)
-        day = d if isinstance(d, dt.date) else dt.date.fromisoformat(d)
-        return day.strftime("%d/%m/%Y") if self.lang == "vi" else day.isoformat()
+        return "—" if d is None else i18n.format_date(d, self.lang)
 
     def number(self, n: float | int) -> str:
         """A number with the language's separators."""
-        if self._i18n is not None:
-            return self._i18n.format_number(n, self.lang)
-        return f"{n:g}"
+        return i18n.format_number(n, self.lang)
 
 
 # --- the model seen from the site ---------------------------------------------------------------
@@ -219,9 +205,7 @@ def is_untranslated(t: Text) -> bool:
 
 
 def _schedule(plan: Plan, reports: tuple[Report, ...], as_of: dt.date) -> tuple[Any, tuple[Any, ...]]:
-    sched = _module("schedule")
-    if sched is None:
-        return None, ()
+    sched = schedule
     obligations = sched.obligations(plan)
     return sched, tuple(sched.assess(plan, obligations, reports, as_of=as_of, due_soon_days=30))
 
@@ -232,7 +216,6 @@ def render_pages(plan: Plan, *, lang: Lang, as_of: dt.date, site_url: str, repor
     L = labels(lang)
     fmt = Fmt(lang)
     sched, assessments = _schedule(plan, reports, as_of)
-    rep = _module("reports")
 
     def status_label(status: str) -> str:
         return sched.STATUS_LABELS[status].get(lang) if sched else status
@@ -258,7 +241,7 @@ def render_pages(plan: Plan, *, lang: Lang, as_of: dt.date, site_url: str, repor
         "plan": plan,
         "fmt": fmt,
         "T": lambda t: t.get(lang),
-        "rule_label": lambda r: pick(RULE_LABELS, r.kind, lang).format(quarter=r.quarter or ""),
+        "rule_label": lambda r: schedule.KIND_LABELS[r.kind].get(lang) + (f" {schedule.ROMAN[r.quarter - 1]}" if r.quarter else ""),
         "comparator": lambda c: pick(COMPARATORS, c, lang),
         "unit": lambda u: pick(UNITS, u, lang) if u in UNITS else u,
         "kind_label": lambda k: pick(KIND_LABELS, k, lang),
@@ -266,7 +249,6 @@ def render_pages(plan: Plan, *, lang: Lang, as_of: dt.date, site_url: str, repor
         "status_label": status_label,
         "ob_title": ob_title,
         "agency_of": plan.agency,
-        "has_schedule": sched is not None,
         "as_of": as_of,
         "demo": demo,
     }
@@ -303,7 +285,6 @@ def render_pages(plan: Plan, *, lang: Lang, as_of: dt.date, site_url: str, repor
             overdue=[a for a in own if a.status == "overdue"],
             upcoming=[a for a in own if a.status in ("due_soon", "upcoming")][:20],
             filings=sorted((r for r in reports if r.agency == agency.id), key=lambda r: (r.period, r.submitted, r.file)),
-            has_ics=_module("ics") is not None,
         )
     pages["glossary.md"] = render("glossary.md.j2")
     intro = (TEMPLATES / f"source-intro.{lang}.md").read_text(encoding="utf-8")
@@ -315,10 +296,9 @@ def render_pages(plan: Plan, *, lang: Lang, as_of: dt.date, site_url: str, repor
     pages["downloads.md"] = render("downloads.md.j2", files=sorted(files), schemas=sorted(p for p in files if p.startswith("schemas/")))
     pages.update(files)
 
-    progress = _module("pages_progress")
-    # Helper 6b's timeline/progress pages, once both the module and its templates are in place.
-    if progress is not None and hasattr(progress, "render_pages") and (TEMPLATES / "progress").is_dir():
-        pages.update(progress.render_pages(plan, assessments, reports, lang=lang, as_of=as_of))
+    from partracker import pages_progress  # it renders with this module's Jinja environment
+
+    pages.update(pages_progress.render_pages(plan, assessments, reports, lang=lang, as_of=as_of))
     return dict(sorted(pages.items()))
 
 
@@ -328,11 +308,6 @@ def data_files(plan: Plan, *, lang: Lang, reports: tuple[Report, ...], assessmen
         "data/plan.json": ex.to_json(ex.plan_to_dict(plan)),
         "data/tasks.csv": ex.tasks_csv(plan),
     }
-    for name in ("obligations_json", "obligations_csv", "progress_json", "progress_csv"):
-        fn = getattr(ex, name, None)
-        if fn is not None:
-            kind, ext = name.rsplit("_", 1)
-            files[f"data/{kind}.{ext}"] = fn(plan, assessments) if kind == "obligations" else fn(plan, reports)
     for path in sorted((ROOT / "partracker" / "schemas").glob("*.schema.json")):
         files[f"schemas/{path.name}"] = path.read_text(encoding="utf-8")
     if assessments:
@@ -341,15 +316,15 @@ def data_files(plan: Plan, *, lang: Lang, reports: tuple[Report, ...], assessmen
     rows = [progress_row(r, e) for r in reports for e in r.entries]
     files["data/progress.json"] = ex.to_json(rows)
     files["data/progress.csv"] = ex.to_csv(list(PROGRESS_FIELDS), [[row[k] for k in PROGRESS_FIELDS] for row in rows])
+    # The report builder's data and script (the page itself is hand-written in docs/<lang>/report-builder.md).
+    files["data/report-builder.json"] = ex.to_json(reports_mod.builder_data(plan))
+    files["assets/report-builder.js"] = (ROOT / "docs" / "assets" / "report-builder.js").read_text(encoding="utf-8")
     root = site_url.rstrip("/").rsplit("/", 1)[0] + "/"
-    ics = _module("ics")
-    if ics is not None and assessments:
+    if assessments:
         files["ics/plan.ics"] = _text(ics.plan_calendar(plan, assessments, base_url=root, as_of=as_of))
         for a in plan.agencies:
             files[f"ics/{a.id}.ics"] = _text(ics.agency_calendar(plan, assessments, a.id, base_url=root, as_of=as_of))
-    feeds = _module("feeds")
-    if feeds is not None and hasattr(feeds, "atom_feed"):
-        files["feed.xml"] = _text(feeds.atom_feed(plan, reports, lang=lang, base_url=site_url))
+    files["feed.xml"] = _text(feeds.atom_feed(plan, reports, lang=lang, base_url=site_url))
     return files
 
 
@@ -444,12 +419,11 @@ def load(opts: Options) -> tuple[Plan, tuple[Report, ...]]:
     loaded = ds.load_dataset(opts.data_dir)
     if loaded.problems or loaded.plan is None:
         raise ds.DataInvalid(loaded.problems)
-    rep = _module("reports")
     reports: tuple[Report, ...] = ()
-    if rep is not None and hasattr(rep, "load_reports") and loaded.report_files:
-        reports = tuple(rep.load_reports(loaded))
-    if opts.demo and rep is not None and hasattr(rep, "load_demo_reports"):
-        reports += tuple(rep.load_demo_reports(loaded.plan, opts.data_dir.parent / "demo", as_of=opts.as_of))
+    if loaded.report_files:
+        reports = tuple(reports_mod.load_reports(loaded))
+    if opts.demo:
+        reports += tuple(reports_mod.load_demo_reports(loaded.plan, opts.data_dir.parent / "demo", as_of=opts.as_of))
     return loaded.plan, reports
 
 
@@ -470,9 +444,8 @@ def nav(lang: Lang, plan: Plan, present: set[str]) -> list[Any]:
         if path in present:
             items.append({L[key]: path})
     items.append({L["downloads"]: "downloads.md"})
-    items.append({L["coverage"]: "coverage.md"})
-    if "maintainers.md" in present:
-        items.append({L["how_built"]: "maintainers.md"})
+    about = [{L[key]: path} for key, path in (("deadlines", "deadlines.md"), ("data_model", "data-model.md"), ("coverage", "coverage.md"), ("how_built", "maintainers.md"), ("benchmark", "benchmark.md")) if path in present]
+    items.append({L["about"]: about})
     return items
 
 

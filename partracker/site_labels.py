@@ -28,6 +28,10 @@ LABELS: dict[str, tuple[str, str]] = {
     "downloads": ("Tải dữ liệu", "Downloads"),
     "coverage": ("Mức độ dịch", "Translation coverage"),
     "how_built": ("Cách dựng trang", "How the site is built"),
+    "deadlines": ("Cách tính thời hạn", "How deadlines are computed"),
+    "data_model": ("Mô hình dữ liệu", "Data model"),
+    "benchmark": ("Đo hiệu năng", "Performance benchmark"),
+    "about": ("Giới thiệu", "About"),
     "timeline": ("Lịch thực hiện", "Timeline"),
     "progress": ("Tiến độ", "Progress"),
     "contribute": ("Đóng góp báo cáo", "Contribute a report"),
@@ -49,7 +53,6 @@ LABELS: dict[str, tuple[str, str]] = {
     "due": ("Hạn", "Due"),
     "status": ("Tình trạng", "Status"),
     "no_obligations": ("Điều khoản này không sinh ra nghĩa vụ có ngày hạn.", "These clauses produce no dated obligations."),
-    "schedule_pending": ("Chưa tính được nghĩa vụ: mô-đun lịch chưa có trong bản dựng này.", "Obligations cannot be computed yet: the schedule module is not part of this build."),
     "history": ("Lịch sử tiến độ", "Progress history"),
     "no_reports": ("Chưa có báo cáo tiến độ nào được nộp cho nhiệm vụ này.", "No progress report has been filed for this task."),
     "no_reports_site": ("Chưa có đơn vị nào nộp báo cáo tiến độ. Trang chỉ trình bày kế hoạch và các hạn theo kế hoạch; chưa có thông tin nào về việc đã thực hiện.", "No agency has filed a progress report yet. The site shows the plan and its deadlines only; there is no information yet about what has been done."),
@@ -142,18 +145,6 @@ LABELS: dict[str, tuple[str, str]] = {
 }
 
 # Rule kinds of a completion clause, explained.
-RULE_LABELS: dict[str, tuple[str, str]] = {
-    "plan_in_previous_q4": ("Kế hoạch ban hành trong quý IV năm trước", "Plan issued in Q4 of the previous year"),
-    "periodic_reports": ("Theo chế độ báo cáo CCHC định kỳ", "Under the periodic PAR reporting regime"),
-    "in_quarter": ("Trong quý {quarter} năm thực hiện", "Within quarter {quarter} of the plan year"),
-    "recurring_annual": ("Thường xuyên hằng năm", "Ongoing, every year"),
-    "per_plan": ("Theo kế hoạch", "As scheduled in a plan"),
-    "annual_report": ("Báo cáo hằng năm", "Annual report"),
-    "per_regulation": ("Theo quy định", "As regulations require"),
-    "per_roadmap": ("Theo lộ trình", "Following the roadmap"),
-    "lost_in_source": ("Ô thời hạn bị mất trong văn bản nguồn", "The completion cell is lost in the source"),
-}
-
 COMPARATORS: dict[str, tuple[str, str]] = {
     "eq": ("bằng", "equal to"),
     "gt": ("trên", "more than"),
