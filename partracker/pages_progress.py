@@ -29,8 +29,13 @@ TASK_PAGE = "tasks/{slug}.md"
 SECTION_PAGE = "plan/{slug}.md"
 AGENCY_PAGE = "agencies/{id}.md"
 
-PAGES = ("timeline.md", "progress/index.md", "progress/by-period.md", "progress/by-section.md", "progress/by-agency.md")
-"""Every page this module writes, docs-relative."""
+TIMELINE_INDEX = "timeline/index.md"
+TIMELINE_YEAR = "timeline/{year}.md"
+PAGES = (TIMELINE_INDEX, "progress/index.md", "progress/by-period.md", "progress/by-section.md", "progress/by-agency.md", "progress/targets.md")
+"""Pages this module always writes, docs-relative; one ``timeline/<year>.md`` per year comes on top.
+
+The timeline is split by year because one page for five years of deadlines weighed over 300 KB of
+HTML; targets have their own page for the same reason."""
 
 ROLE_ORDER = {"lead": 0, "coordinating": 1}
 """Agencies in a timeline row: lead agencies first, then coordinating ones, then reporting tiers."""
@@ -229,7 +234,14 @@ def render_pages(plan: Plan, assessments: Sequence[Assessment], reports: Sequenc
     year_chart = status_bar(year_rows, lang=lang, title=ui("status_by_year", lang), row_header=ui("year", lang))
 
     pages: dict[str, str] = {}
-    pages["timeline.md"] = render("timeline.md", "timeline.md.j2", years=timeline(plan, assessments, lang=lang))
+    years = timeline(plan, assessments, lang=lang)
+    summary = []
+    for year, blocks in years:
+        page = TIMELINE_YEAR.format(year=year)
+        pages[page] = render(page, "timeline-year.md.j2", year=year, blocks=blocks, years=[y for y, _ in years])
+        rows = sum(len(b.deliverables) + len(b.reports) for b in blocks)
+        summary.append((year, page, rows, sum(len(b.deliverables) for b in blocks), sum(len(b.reports) for b in blocks)))
+    pages[TIMELINE_INDEX] = render(TIMELINE_INDEX, "timeline.md.j2", summary=summary)
 
     values = target_values(reports, as_of)
     targets: list[tuple[Task, Target, Chart]] = []
@@ -245,9 +257,8 @@ def render_pages(plan: Plan, assessments: Sequence[Assessment], reports: Sequenc
         measures=measure_rows(plan, assessments),
         band_label=lambda key: schedule.BAND_LABELS[key].get(lang),
         year_chart=year_chart,
-        targets=targets,
-        target_text=lambda target: target_text(target, lang),
     )
+    pages["progress/targets.md"] = render("progress/targets.md", "targets.md.j2", targets=targets, target_text=lambda target: target_text(target, lang))
 
     periods = []
     for year in sorted({a.obligation.year for a in assessments}):

@@ -318,7 +318,9 @@ def data_files(plan: Plan, *, lang: Lang, reports: tuple[Report, ...], assessmen
     files["data/progress.csv"] = ex.to_csv(list(PROGRESS_FIELDS), [[row[k] for k in PROGRESS_FIELDS] for row in rows])
     # The report builder's data and script (the page itself is hand-written in docs/<lang>/report-builder.md).
     files["data/report-builder.json"] = ex.to_json(reports_mod.builder_data(plan))
-    files["assets/report-builder.js"] = (ROOT / "docs" / "assets" / "report-builder.js").read_text(encoding="utf-8")
+    # Shared assets have one source in docs/assets/ and are published into each language.
+    for name in ("report-builder.js", "site.css"):
+        files[f"assets/{name}"] = (ROOT / "docs" / "assets" / name).read_text(encoding="utf-8")
     root = site_url.rstrip("/").rsplit("/", 1)[0] + "/"
     if assessments:
         files["ics/plan.ics"] = _text(ics.plan_calendar(plan, assessments, base_url=root, as_of=as_of))
@@ -436,7 +438,7 @@ def nav(lang: Lang, plan: Plan, present: set[str]) -> list[Any]:
         {L["plan"]: [{L["plan_overview"]: "plan/index.md"}, *sections]},
         {L["agencies"]: "agencies/index.md"},
     ]
-    for key, path in (("timeline", "timeline.md"), ("progress", "progress/index.md")):
+    for key, path in (("timeline", "timeline/index.md"), ("progress", "progress/index.md")):
         if path in present:
             items.append({L[key]: path})
     items += [{L["glossary"]: "glossary.md"}, {L["source_page"]: "source.md"}]

@@ -41,6 +41,7 @@ def site_pages(plan) -> set[str]:
         | {f"plan/{s.slug}.md" for s in plan.sections}
         | {f"agencies/{a.id}.md" for a in plan.agencies}
         | set(PAGES)
+        | {f"timeline/{y}.md" for y in range(plan.meta.start_year - 1, plan.meta.end_year + 1)}
     )
 
 
@@ -75,7 +76,8 @@ def parse(html_text: str) -> Elements:
 @pytest.mark.parametrize("lang", ["vi", "en"])
 def test_every_page_is_written(plan, lang) -> None:
     pages = pages_for(plan, lang=lang)
-    assert sorted(pages) == sorted(PAGES)
+    years = {f"timeline/{y}.md" for y in range(2015, 2021)}
+    assert set(pages) == set(PAGES) | (years & set(pages)) and "timeline/2017.md" in pages
     assert list(pages) == sorted(pages)
     for text in pages.values():
         assert text.startswith("# ")
@@ -92,8 +94,9 @@ def test_links_are_relative_and_resolve(plan, lang) -> None:
             resolved = posixpath.normpath(posixpath.join(posixpath.dirname(path), target))
             assert resolved in known, (path, target)
             seen.add(resolved)
-    assert {"tasks/a-i-1.md", "plan/a-i.md", "agencies/so-noi-vu.md", "timeline.md", "progress/by-agency.md"} <= seen
-    assert "[A\\-I\\-1](tasks/a-i-1.md)" in pages["timeline.md"]
+    assert {"tasks/a-i-1.md", "plan/a-i.md", "agencies/so-noi-vu.md", "timeline/index.md", "timeline/2017.md", "progress/by-agency.md"} <= seen
+    assert "[A\\-I\\-1](../tasks/a-i-1.md)" in pages["timeline/2017.md"]
+    assert "[2017](2017.md)" in pages["timeline/index.md"]
     assert "](../tasks/a-i-1.md)" in pages["progress/by-section.md"]
     assert "](../plan/a-i.md)" in pages["progress/by-section.md"]
     assert "](../agencies/so-noi-vu.md)" in pages["progress/by-agency.md"]
@@ -113,7 +116,7 @@ def test_no_reports_says_so_and_claims_nothing(plan) -> None:
         for path, text in pages.items():
             head = text.split("\n\n", 2)[1]
             assert notice in head, path
-        statuses = set(re.findall(r"partracker-status--([a-z_]+)", pages["timeline.md"]))
+        statuses = set(re.findall(r"partracker-status--([a-z_]+)", "".join(v for k, v in pages.items() if k.startswith("timeline/"))))
         assert statuses == {"not_applicable", "not_assessed", "due_soon", "upcoming"}
     overview = pages_for(plan, lang="en")["progress/index.md"]
     assert "| 2017 | 2 | — | — | Not yet assessed | Not yet assessed |" in overview
@@ -123,16 +126,18 @@ def test_no_reports_says_so_and_claims_nothing(plan) -> None:
 def test_filed_report_changes_statuses_and_measures(plan) -> None:
     pages = pages_for(plan, [filed_report()], lang="en")
     assert "No progress reports have been filed yet" not in pages["progress/index.md"]
-    assert "partracker-status--done_late" in pages["timeline.md"]  # the 2017 plan was due 31/12/2016
+    assert "partracker-status--done_late" in pages["timeline/2016.md"]  # the 2017 plan was due 31/12/2016
     # Sở Tư pháp has not reported on A-I-1, so the share is a lower bound and the band stays open.
     assert "| 2017 | 2 | 0 | at least 0% | Not settled (2 tasks without a report) | Not yet assessed |" in pages["progress/index.md"]
-    assert "2017: 100%" in pages["progress/index.md"]  # the target chart shows the reported value
+    assert "2017: 100%" in pages["progress/targets.md"]  # the target chart shows the reported value
 
 
 def test_timeline_groups_by_year_and_quarter(plan) -> None:
-    text = pages_for(plan, lang="vi")["timeline.md"]
-    assert text.index("## 2017") < text.index("### Quý III/2017") < text.index("## 2018")
-    assert "| 30/09/2017 | [A\\-I\\-2](tasks/a-i-2.md) | Hoàn thành trong quý III/2017 |" in text
+    pages = pages_for(plan, lang="vi")
+    text = pages["timeline/2017.md"]
+    assert text.startswith("# Lịch thực hiện 2017") and text.index("## Quý II/2017") < text.index("## Quý III/2017")
+    assert "| 30/09/2017 | [A\\-I\\-2](../tasks/a-i-2.md) | Hoàn thành trong quý III/2017 |" in text
+    assert "## Quý I/2018" not in text and "## Quý I/2018" in pages["timeline/2018.md"]
     assert quarter_label(2017, 3, "en") == "Q3 2017"
 
 
@@ -157,7 +162,7 @@ def test_hostile_text_stays_text(plan) -> None:
             assert not [a for _, a in tree.tags if "onclick" in a], path
             assert not [a for t, a in tree.tags if t == "a" and (a.get("href") or "").startswith("javascript")], path
             assert not [t for t, _ in tree.tags if t == "em"], path
-            if path in ("progress/by-agency.md", "progress/by-section.md", "timeline.md"):
+            if path in ("progress/by-agency.md", "progress/by-section.md") or (path.startswith("timeline/") and path != "timeline/index.md"):
                 assert HOSTILE in html.unescape("".join(tree.text)), path
 
 

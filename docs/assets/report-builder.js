@@ -191,7 +191,8 @@
         fields.push(el("label", {}, [form.getAttribute("data-label-url") + " ", el("input", { name: "url", type: "url", placeholder: "https://" })]));
         fields.push(el("label", {}, [form.getAttribute("data-label-note-vi") + " ", el("textarea", { name: "note-vi", rows: "2" })]));
         fields.push(el("label", {}, [form.getAttribute("data-label-note-en") + " ", el("textarea", { name: "note-en", rows: "2" })]));
-        var role = data.roles[owed.role][lang] + (owed.via ? " — " + owed.via : "");
+        var via = owed.via ? data.agencies.filter(function (a) { return a.id === owed.via; })[0] : null;
+        var role = data.roles[owed.role][lang] + (owed.via ? " — " + (via ? via.name[lang] : owed.via) : "");
         tasksBox.appendChild(el("fieldset", { "data-task": owed.id }, [el("legend", {}, [owed.id + " (" + role + ")"]), el("p", {}, [task.content[lang]])].concat(fields)));
       });
     }
