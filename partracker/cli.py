@@ -5,6 +5,7 @@ Exit codes: 0 valid / done, 1 data errors, 2 usage errors.
 
 from __future__ import annotations
 
+import datetime as dt
 import sys
 from pathlib import Path
 

@@ -15,15 +15,12 @@ import tarfile
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterator
-
-import jinja2
-from markupsafe import Markup, escape
+from typing import Iterator
 
 from partracker import reports as rp
 from partracker.model import Plan, Report, Text
+from partracker.render import environment as render_env
 
-TEMPLATES = Path(__file__).parent / "templates" / "diff"
 
 
 @dataclass(frozen=True)
@@ -215,14 +212,6 @@ LABELS: dict[str, dict[str, str]] = {
 }
 
 
-def _md(value: Any) -> Markup:
-    # HTML-escaped by autoescape rules, then Markdown table and emphasis characters neutralised.
-    text = str(escape("" if value is None else str(value)))
-    for ch in "\\|*_`[]":
-        text = text.replace(ch, "\\" + ch)
-    return Markup(" ".join(text.split()))
-
-
 def _status_label(status: str | None, lang: str) -> str:
     if status is None:
         return "—"
@@ -247,15 +236,7 @@ def _number(value: float | None) -> str:
 
 def render(diff: Diff, *, base: str, head: str) -> str:
     """The Markdown summary, Vietnamese first."""
-    env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(TEMPLATES),
-        autoescape=True,
-        undefined=jinja2.StrictUndefined,
-        keep_trailing_newline=True,
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
-    env.filters["md"] = _md
+    env = render_env("diff")
     template = env.get_template("pr-comment.md.j2")
     text = template.render(d=diff, base=base, head=head, labels=LABELS, status_label=_status_label, obligation_label=_obligation_label, number=_number)
     # Markdown blocks are separated by exactly one blank line; rows of one table or list stay together.

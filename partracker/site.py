@@ -14,29 +14,26 @@ import json
 import os
 import re
 import subprocess
-import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
-from urllib.parse import quote, urlsplit
 
 import jinja2
 from markupsafe import Markup
 
 from partracker import export as ex
-from partracker import feeds, i18n, ics, schedule
+from partracker import feeds, i18n, ics, render, schedule
 from partracker import reports as reports_mod
+from partracker.i18n import fold_diacritics as fold
 from partracker.model import LANGS, Agency, Lang, Plan, Report, Task, Text
+from partracker.render import md_escape, safe_url  # noqa: F401  (part of this module's interface)
 from partracker.site_labels import COMPARATORS, KIND_LABELS, UNITS, labels, pick
 
 TEMPLATES = Path(__file__).parent / "templates" / "site"
 ROOT = Path(__file__).resolve().parent.parent
 TZ = "Asia/Ho_Chi_Minh"
 
-# Python-Markdown's backslash-escapable characters (plus `|` of tables); `<`, `>` and `&` are HTML-escaped instead.
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|-])")
-_SAFE_SCHEMES = ("https",)
 
 
 @dataclass(frozen=True)
@@ -53,54 +50,12 @@ class Options:
     """Add the sample reports of demo/progress/ and a DEMO banner."""
 
 
-# --- escaping ---------------------------------------------------------------------------------
-
-
-def md_escape(value: Any) -> Markup:
-    """Free text as inert Markdown: HTML-escaped, Markdown punctuation backslash-escaped, one line."""
-    text = " ".join(str(value).split())
-    return Markup(html.escape(_guard_list(_MD_SPECIAL.sub(r"\\\1", text)), quote=False))
-
-
-def _guard_list(text: str) -> str:
-    # "1. …" at the start of a list item would open a nested ordered list.
-    m = re.match(r"^(\d+)([.)])(\s)", text)
-    return f"{m.group(1)}\\{m.group(2)}{m.group(3)}{text[m.end():]}" if m else text
-
-
-def safe_url(url: str | None) -> str | None:
-    """An outside link only when its scheme is https; None otherwise."""
-    if not url:
-        return None
-    parts = urlsplit(url.strip())
-    if parts.scheme.lower() not in _SAFE_SCHEMES or not parts.netloc:
-        return None
-    return quote(url.strip(), safe=":/?#&=%~.,+-_@!$;")
-
-
-def fold(text: str) -> str:
-    """Text without Vietnamese diacritics ("Một cửa" → "Mot cua"), for unaccented search."""
-    decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
-    return unicodedata.normalize("NFC", "".join(c for c in decomposed if not unicodedata.combining(c)))
-
-
 # --- templates ----------------------------------------------------------------------------------
 
 
 def environment() -> jinja2.Environment:
-    """The Jinja environment of the site templates: autoescaped, strict."""
-    env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(str(TEMPLATES)),
-        autoescape=True,
-        undefined=jinja2.StrictUndefined,
-        keep_trailing_newline=True,
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
-    env.filters["md"] = md_escape
-    env.filters["safe_url"] = safe_url
-    env.filters["tojson_yaml"] = lambda v: Markup(json.dumps(str(v), ensure_ascii=False))
-    return env
+    """The Jinja environment of the site templates (see :mod:`partracker.render`)."""
+    return render.environment("site")
 
 
 class Fmt:

@@ -9,6 +9,7 @@ import pytest
 from click.testing import CliRunner
 
 from partracker import diff as df
+from partracker.render import md_code, md_escape
 from partracker.cli import main
 from test_reports_cli import git
 from test_reports_fixture import GOOD_REPORT, make_plan, write
@@ -91,7 +92,8 @@ def test_markdown_is_bilingual_and_escapes_markdown(repo: Path) -> None:
     assert "### Target values that change\n\n| Agency | Task | Target | Before | After | Report entry |\n|---|---|---|---|---|---|\n| so-noi-vu | A-I-1 | t1 | 60 | 100 | `2017-q1-2#e1` |\n" in en
     assert "### Obligation statuses that change\n\n| Obligation | Agency | Due | Before | After |\n" in en
     assert text.endswith("|\n") and "\n\n\n" not in text
-    assert str(df._md("a | *b* <i>x</i>\n[l](u)")) == "a \\| \\*b\\* &lt;i&gt;x&lt;/i&gt; \\[l\\](u)"
+    assert str(md_escape("a | *b* <i>x</i>\n[l](u)")) == "a \\| \\*b\\* &lt;i&gt;x&lt;/i&gt; \\[l\\](u)"
+    assert str(md_code("a|b`c")) == "``a\\|b`c``"
 
 
 def test_diff_command_prints_the_summary(repo: Path) -> None:
