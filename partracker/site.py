@@ -179,10 +179,8 @@ def render_pages(plan: Plan, *, lang: Lang, as_of: dt.date, site_url: str, repor
         return sched.title(plan, ob).get(lang)
 
     by_task: dict[str, list[Any]] = {}
-    by_agency_ids: dict[str, list[Any]] = {}
     for a in assessments:
         by_task.setdefault(a.obligation.task, []).append(a)
-        by_agency_ids.setdefault(a.obligation.agency or "", []).append(a)
     history: dict[str, list[tuple[Report, Any]]] = {}
     for r in reports:
         for e in r.entries:
@@ -230,10 +228,18 @@ def render_pages(plan: Plan, *, lang: Lang, as_of: dt.date, site_url: str, repor
         )
     pages["agencies/index.md"] = render("agencies.md.j2", counts={a.id: involvements(plan, a.id) for a in plan.agencies})
     for agency in plan.agencies:
-        ids = {agency.id} | ({c.id for c in plan.collectives_of(agency.id)} if not agency.is_collective else set())
-        own = sorted((a for i in sorted(ids) for a in by_agency_ids.get(i, [])), key=lambda a: (a.obligation.due or dt.date.max, a.obligation.id))
+        # The same rule as the agency's calendar and `obligations --agency`: its own, and its collectives' except reports sent to it.
+        own = sorted((a for a in assessments if schedule.concerns(plan, a.obligation, agency.id)), key=lambda a: (a.obligation.due or dt.date.max, a.obligation.id))
+        # One printable obligations sheet per year: the whole period on one page would weigh hundreds of KB.
+        by_year: dict[int, list[Any]] = {}
+        for a in own:
+            by_year.setdefault(a.obligation.due.year if a.obligation.due else a.obligation.year, []).append(a)
+        years = sorted(by_year)
+        for year in years:
+            pages[f"agencies/{agency.id}/{year}.md"] = render("agency-year.md.j2", agency=agency, year=year, years=years, items=by_year[year])
         pages[f"agencies/{agency.id}.md"] = render(
             "agency.md.j2",
+            years=[(y, schedule.rollup(by_year[y], lambda a: "all").get("all", {})) for y in years],
             agency=agency,
             involvements=involvements(plan, agency.id),
             items=[r for r in plan.responsibilities if agency.id in r.agencies],
