@@ -257,10 +257,15 @@ def part_builds(work: Path, sizes: tuple[int, ...], *, compare: bool, progress: 
         gen = build_generated(summary.root, work / f"site-{n}", log=work / f"build-{n}.log")
         row: dict[str, Any] = {"tasks": n, "entries": summary.entries, "report_files": summary.report_files, "generated": asdict(gen)}
         shutil.rmtree(work / f"site-{n}", ignore_errors=True)
+        if checkpoint:
+            checkpoint({"sizes": [*rows, row]})
         if compare:
             plain_dir = work / f"plain-{n}"
             t0 = time.perf_counter()
-            configs = dump_plain(summary.root, plain_dir)
+            try:
+                configs = dump_plain(summary.root, plain_dir)
+            except Exception as exc:  # the hook's own code failing is a failed measurement, not a crash
+                raise BenchError(f"dumping the generated pages of {summary.root} failed: {exc!r}") from exc
             row["dump_seconds"] = time.perf_counter() - t0
             pages = sum(1 for p in (plain_dir / "docs").rglob("*.md"))
             plain = build_plain(configs, log=work / f"plain-{n}.log")

@@ -69,6 +69,8 @@ class Dataset:
     """Relative paths of progress report files (loaded by :mod:`partracker.reports`)."""
     as_of: dt.date | None = None
     """The as-of date: report dates after it are errors; None skips that check."""
+    reports: tuple[Any, ...] = ()
+    """The checked progress reports (:class:`~partracker.model.Report`), sorted; read once, here."""
 
     @property
     def ok(self) -> bool:
@@ -173,7 +175,8 @@ def load_dataset(root: Path, *, with_reports: bool = True, as_of: dt.date | None
     if with_reports and report_files:
         from partracker import reports  # reports depend on the plan model
 
-        problems.extend(reports.check_report_files(dataset))
+        dataset.reports, found = reports.check_reports(dataset.plan, root, report_files, as_of=as_of)
+        problems.extend(found)
     dataset.problems = sorted(problems, key=Problem.sort_key)
     return dataset
 

@@ -82,41 +82,66 @@ def description(plan: Plan, ob: sc.Obligation, assessment: sc.Assessment | None,
     return "\n".join(vi + [""] + en)
 
 
-def _calendar(plan: Plan, items: Iterable[sc.Assessment | sc.Obligation], name: Text, *, base_url: str, as_of: dt.date) -> str:
+def _event(plan: Plan, ob: sc.Obligation, assessment: sc.Assessment | None, *, base_url: str, as_of: dt.date) -> bytes:
+    event = Event()
+    event.add("uid", f"{ob.id}@{UID_DOMAIN}")
+    event.add("dtstamp", dtstamp(as_of))
+    event.add("dtstart", ob.due)
+    event.add("dtend", ob.due + dt.timedelta(days=1))  # type: ignore[operator]
+    event.add("summary", summary(plan, ob))
+    event.add("description", description(plan, ob, assessment, base_url=base_url, as_of=as_of))
+    event.add("url", task_url(base_url, "vi", plan.task(ob.task).slug))
+    event.add("categories", [ob.kind])
+    event.add("transp", "TRANSPARENT")
+    return event.to_ical()
+
+
+def _calendar(events: list[bytes], name: Text) -> str:
     cal = Calendar()
     cal.add("prodid", PRODID)
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
     cal.add("method", "PUBLISH")
-    cal.add("x-wr-calname", f"{name.vi} / {name.en}")
+    # A calendar name is one line: a line break in an agency's name must not end the property.
+    cal.add("x-wr-calname", " ".join(f"{name.vi} / {name.en}".split()))
     cal.add("x-wr-timezone", TIMEZONE)
-    stamp = dtstamp(as_of)
-    for ob, assessment in _assessed(items):
-        if ob.due is None or not ob.applicable:
-            continue
-        event = Event()
-        event.add("uid", f"{ob.id}@{UID_DOMAIN}")
-        event.add("dtstamp", stamp)
-        event.add("dtstart", ob.due)
-        event.add("dtend", ob.due + dt.timedelta(days=1))
-        event.add("summary", summary(plan, ob))
-        event.add("description", description(plan, ob, assessment, base_url=base_url, as_of=as_of))
-        event.add("url", task_url(base_url, "vi", plan.task(ob.task).slug))
-        event.add("categories", [ob.kind])
-        event.add("transp", "TRANSPARENT")
-        cal.add_component(event)
-    return cal.to_ical().decode("utf-8")
+    head, end = cal.to_ical().rsplit(b"END:VCALENDAR", 1)
+    return (head + b"".join(events) + b"END:VCALENDAR" + end).decode("utf-8")
+
+
+def plan_name(plan: Plan) -> Text:
+    """The plan calendar's name."""
+    return Text(f"Lịch nghĩa vụ — Kế hoạch {plan.meta.number}", f"Obligations — Plan {plan.meta.number}")
+
+
+def agency_name(plan: Plan, agency_id: str) -> Text:
+    """An agency calendar's name."""
+    agency = plan.agency(agency_id)
+    return Text(f"Lịch nghĩa vụ — {agency.short.vi}", f"Obligations — {agency.short.en}")
+
+
+def calendars(plan: Plan, items: Iterable[sc.Assessment | sc.Obligation], *, base_url: str, as_of: dt.date) -> dict[str, str]:
+    """The plan's calendar (key ``plan``) and every agency's (key: agency id), each event serialized once.
+
+    An event appears in several calendars (the plan's, its agency's, the members' of a collective);
+    serializing it once instead of once per calendar is what keeps large plans fast.
+    """
+    dated = [(ob, a) for ob, a in _assessed(items) if ob.due is not None and ob.applicable]
+    events = [(ob, _event(plan, ob, a, base_url=base_url, as_of=as_of)) for ob, a in dated]
+    out = {"plan": _calendar([e for _, e in events], plan_name(plan))}
+    for agency in plan.agencies:
+        mine = [e for ob, e in events if sc.concerns(plan, ob, agency.id)]
+        out[agency.id] = _calendar(mine, agency_name(plan, agency.id))
+    return out
 
 
 def plan_calendar(plan: Plan, items: Iterable[sc.Assessment | sc.Obligation], *, base_url: str, as_of: dt.date) -> str:
     """The calendar of every dated obligation of the plan."""
-    name = Text(f"Lịch nghĩa vụ — Kế hoạch {plan.meta.number}", f"Obligations — Plan {plan.meta.number}")
-    return _calendar(plan, items, name, base_url=base_url, as_of=as_of)
+    events = [_event(plan, ob, a, base_url=base_url, as_of=as_of) for ob, a in _assessed(items) if ob.due is not None and ob.applicable]
+    return _calendar(events, plan_name(plan))
 
 
 def agency_calendar(plan: Plan, items: Iterable[sc.Assessment | sc.Obligation], agency_id: str, *, base_url: str, as_of: dt.date, with_collectives: bool = True) -> str:
     """The calendar of one agency: its own obligations and (by default) those of its collectives (:func:`partracker.schedule.concerns`)."""
-    agency = plan.agency(agency_id)
-    chosen = [i for i in items if sc.concerns(plan, i.obligation if isinstance(i, sc.Assessment) else i, agency_id, with_collectives=with_collectives)]
-    name = Text(f"Lịch nghĩa vụ — {agency.short.vi}", f"Obligations — {agency.short.en}")
-    return _calendar(plan, chosen, name, base_url=base_url, as_of=as_of)
+    chosen = [(ob, a) for ob, a in _assessed(items) if ob.due is not None and ob.applicable and sc.concerns(plan, ob, agency_id, with_collectives=with_collectives)]
+    return _calendar([_event(plan, ob, a, base_url=base_url, as_of=as_of) for ob, a in chosen], agency_name(plan, agency_id))

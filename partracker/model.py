@@ -323,18 +323,19 @@ class Plan:
 
     def task(self, task_id: str) -> Task:
         """The task with this id."""
-        return self._lookup("task:", task_id, self.tasks)  # type: ignore[return-value]
+        return self._lookup("task:", task_id)  # type: ignore[return-value]
 
     def agency(self, agency_id: str) -> Agency:
         """The agency with this id."""
-        return self._lookup("agency:", agency_id, self.agencies)  # type: ignore[return-value]
+        return self._lookup("agency:", agency_id)  # type: ignore[return-value]
 
     def section(self, section_id: str) -> Section:
         """The section with this id."""
-        return self._lookup("section:", section_id, self.sections)  # type: ignore[return-value]
+        return self._lookup("section:", section_id)  # type: ignore[return-value]
 
-    def _lookup(self, prefix: str, key: str, items: tuple) -> object:
-        if not self._index:
+    def _lookup(self, prefix: str, key: str) -> object:
+        if "indexed" not in self._index:  # built on first use; the plan never changes after that
+            self._index["indexed"] = True
             for t in self.tasks:
                 self._index["task:" + t.id] = t
             for a in self.agencies:
@@ -348,8 +349,11 @@ class Plan:
 
     def collectives_of(self, agency_id: str) -> tuple[Agency, ...]:
         """The collectives this agency belongs to (by kind), sorted by id."""
-        agency = self.agency(agency_id)
-        return tuple(a for a in self.agencies if a.is_collective and agency.kind in a.member_kinds)
+        key = "collectives_of:" + agency_id
+        if key not in self._index:
+            agency = self.agency(agency_id)
+            self._index[key] = tuple(a for a in self.agencies if a.is_collective and agency.kind in a.member_kinds)
+        return self._index[key]  # type: ignore[return-value]
 
     def members_of(self, collective_id: str) -> tuple[Agency, ...]:
         """Registered agencies belonging to a collective, sorted by id."""

@@ -58,6 +58,11 @@ def safe_url(url: str | None) -> str | None:
     return quote(url.strip(), safe=":/?#&=%~.,+-_@!$;")
 
 
+def yaml_title(value: Any) -> Markup:
+    """A front-matter title: HTML-escaped, because themes print page titles as raw HTML, then quoted as a YAML (JSON) string."""
+    return Markup(json.dumps(html.escape(" ".join(str(value).split()), quote=False), ensure_ascii=False))
+
+
 def environment(folder: str) -> jinja2.Environment:
     """A Jinja environment for the Markdown templates in ``partracker/templates/<folder>``: autoescaped, strict."""
     env = jinja2.Environment(
@@ -71,5 +76,5 @@ def environment(folder: str) -> jinja2.Environment:
     env.filters["md"] = md_escape
     env.filters["code"] = md_code
     env.filters["safe_url"] = safe_url
-    env.filters["tojson_yaml"] = lambda v: Markup(json.dumps(str(v), ensure_ascii=False))
+    env.filters["tojson_yaml"] = yaml_title
     return env

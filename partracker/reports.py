@@ -395,20 +395,13 @@ def _with_supersessions(report: Report, reports: list[tuple[Report, Any]]) -> Re
     return dataclasses.replace(report, entries=entries)
 
 
-def check_report_files(dataset: "Dataset") -> list[Problem]:
-    """Every problem in the dataset's report files (called by ``dataset.load_dataset``)."""
-    _, problems = check_reports(dataset.plan, dataset.root, dataset.report_files, as_of=getattr(dataset, "as_of", None))
-    return problems
-
-
 def load_reports(dataset: "Dataset") -> tuple[Report, ...]:
-    """Every report of plan-data/progress/, sorted (agency, period, file); raises ``DataInvalid`` on any problem."""
+    """Every report of plan-data/progress/, sorted (agency, period, file), as ``load_dataset`` checked them; raises ``DataInvalid`` on any problem."""
     from partracker.dataset import DataInvalid
 
-    reports, problems = check_reports(dataset.plan, dataset.root, dataset.report_files, as_of=getattr(dataset, "as_of", None))
-    if problems:
-        raise DataInvalid(problems)
-    return reports
+    if dataset.problems:
+        raise DataInvalid(dataset.problems)
+    return dataset.reports
 
 
 def report_files_under(root: Path) -> list[str]:

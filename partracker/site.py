@@ -284,9 +284,8 @@ def data_files(plan: Plan, *, lang: Lang, reports: tuple[Report, ...], assessmen
         files[f"assets/{name}"] = (ROOT / "docs" / "assets" / name).read_text(encoding="utf-8")
     root = site_url.rstrip("/").rsplit("/", 1)[0] + "/"
     if assessments:
-        files["ics/plan.ics"] = _text(ics.plan_calendar(plan, assessments, base_url=root, as_of=as_of))
-        for a in plan.agencies:
-            files[f"ics/{a.id}.ics"] = _text(ics.agency_calendar(plan, assessments, a.id, base_url=root, as_of=as_of))
+        for name, calendar in ics.calendars(plan, assessments, base_url=root, as_of=as_of).items():
+            files[f"ics/{name}.ics"] = _text(calendar)
     files["feed.xml"] = _text(feeds.atom_feed(plan, reports, lang=lang, base_url=site_url))
     return files
 
@@ -393,7 +392,8 @@ def load(opts: Options) -> tuple[Plan, tuple[Report, ...]]:
 def nav(lang: Lang, plan: Plan, present: set[str]) -> list[Any]:
     """The bounded navigation: index pages only, never every task or agency."""
     L = labels(lang)
-    sections = [{f"{s.id} · {s.title.get(lang)}": f"plan/{s.slug}.md"} for s in plan.sections]
+    # MkDocs and Material print navigation titles as raw HTML, so data text is escaped here.
+    sections = [{html.escape(f"{s.id} · {s.title.get(lang)}", quote=False): f"plan/{s.slug}.md"} for s in plan.sections]
     items: list[Any] = [
         {L["home"]: "index.md"},
         {L["plan"]: [{L["plan_overview"]: "plan/index.md"}, *sections]},

@@ -29,6 +29,9 @@ __all__ = ["Document", "LoadLimits", "load_text", "load_file", "Path_", "format_
 Path_ = tuple[str | int, ...]
 """A path to a node: mapping keys and sequence indexes from the document root."""
 
+# libyaml's parser when PyYAML was built with it (about three times faster), else the pure-Python one.
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 _NULL = re.compile(r"^(?:~|null|Null|NULL|)$")
 _BOOL = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
 _INT = re.compile(r"^[-+]?(?:0|[1-9][0-9]*)$")
@@ -109,7 +112,8 @@ def _scalar(event: yaml.ScalarEvent, file: str, path: Path_) -> Any:
     if tag not in (None, "!", "tag:yaml.org,2002:str"):
         line, col = _pos(event.start_mark)
         raise _Fail(Problem(file, line, col, format_path(path), "yaml.tag", {"tag": _show_tag(tag)}))
-    if tag is not None or event.style is not None:
+    # The C parser reports a plain scalar's style as "" where the Python parser says None.
+    if tag is not None or event.style not in (None, ""):
         return value
     if _NULL.match(value):
         return None
@@ -141,7 +145,7 @@ def load_text(text: str | bytes, file: str, *, limits: LoadLimits | None = None)
         raise LoadError([Problem(file, 1, 1, "(file)", "yaml.too_large", {"size": len(text.encode()), "limit": limits.max_bytes})])
     doc = Document(file=file, data=None)
     try:
-        doc.data = _build(yaml.parse(text, Loader=yaml.SafeLoader), doc, limits)
+        doc.data = _build(yaml.parse(text, Loader=_LOADER), doc, limits)
     except _Fail as fail:
         raise LoadError([fail.problem]) from None
     except yaml.MarkedYAMLError as exc:

@@ -1,9 +1,17 @@
-"""Shared fixtures: paths to the shipped data and to the tiny fictional plan."""
+"""Shared fixtures: paths to the shipped data and to the tiny fictional plan; built sites, a static server, Chromium."""
 
 from __future__ import annotations
 
+import contextlib
+import datetime as dt
+import functools
+import http.server
+import os
 import shutil
+import threading
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -18,3 +26,94 @@ def mini_plan(tmp_path: Path) -> Path:
     target = tmp_path / "plan-data"
     shutil.copytree(MINI_PLAN, target)
     return target
+
+
+# --- built sites, served over HTTP, seen through Debian's Chromium (browser, a11y, link and hostile-content gates) ---
+
+SITE_AS_OF = dt.date(2017, 6, 1)
+"""As-of date of the real site the gates build (the date the golden files and test_site_build use)."""
+DEMO_AS_OF = dt.date(2020, 12, 31)
+"""As-of date of the demo site: after every sample report in demo/progress/."""
+SOURCE_DATE_EPOCH = "1496275200"
+"""2017-06-01 00:00 UTC: MkDocs dates its sitemap from it, so builds are reproducible."""
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                 "--disable-sync", "--no-first-run", "--disable-quic"]
+"""The only way the suite starts a browser: Debian's Chromium, headless, no network side channels; no browser is downloaded."""
+
+
+def build_site_into(target: Path, *, data_dir: Path = PLAN_DATA, as_of: dt.date = SITE_AS_OF, demo: bool = False) -> Path:
+    """Build both languages into ``target`` in this process (as `partracker build` does) and return it."""
+    from partracker import site
+
+    os.environ["SOURCE_DATE_EPOCH"] = SOURCE_DATE_EPOCH
+    site.build_site(target, as_of=as_of, demo=demo, data_dir=data_dir)
+    return target
+
+
+@pytest.fixture(scope="session")
+def real_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The site built from the shipped plan-data/ as of 2017-06-01 (read-only: copy it before changing anything)."""
+    return build_site_into(tmp_path_factory.mktemp("real") / "site")
+
+
+@pytest.fixture(scope="session")
+def demo_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The site built with --demo as of 2020-12-31: the fictional sample reports fill the progress pages."""
+    return build_site_into(tmp_path_factory.mktemp("demo") / "site", as_of=DEMO_AS_OF, demo=True)
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - the base class names it so
+        pass
+
+
+@contextlib.contextmanager
+def serve(root: Path) -> Iterator[str]:
+    """Serve ``root`` on 127.0.0.1 from a thread; yields the base URL ending in "/"."""
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(root)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_port}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join()
+
+
+@pytest.fixture(scope="session")
+def real_url(real_site: Path) -> Iterator[str]:
+    """Base URL of the served real site (its root holds vi/, en/ and the redirect)."""
+    with serve(real_site) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def demo_url(demo_site: Path) -> Iterator[str]:
+    """Base URL of the served demo site."""
+    with serve(demo_site) as url:
+        yield url
+
+
+# Module scope, not session: Playwright's sync API allows one running instance per thread, and other modules
+# (test_report_builder.py) start their own.
+@pytest.fixture(scope="module")
+def chromium() -> Iterator[Any]:
+    """Debian's Chromium driven by Playwright, for one test module."""
+    from playwright.sync_api import sync_playwright
+
+    assert Path(CHROMIUM).is_file(), "Debian's chromium is required at /usr/bin/chromium (scripts/test.sh installs it)"
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def tab(chromium: Any) -> Iterator[Any]:
+    """A fresh page in its own browser context (no shared cookies, storage or cache between tests)."""
+    context = chromium.new_context()
+    page = context.new_page()
+    yield page
+    context.close()

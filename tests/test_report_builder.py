@@ -143,8 +143,9 @@ def test_the_form_in_a_browser_produces_a_valid_report(data: Path, tmp_path: Pat
 
     from playwright.sync_api import sync_playwright
 
-    chromium = shutil.which("chromium")
-    assert chromium, "Debian's chromium is required (scripts/test.sh installs it)"
+    from conftest import CHROMIUM, CHROMIUM_ARGS
+
+    assert Path(CHROMIUM).is_file(), "Debian's chromium is required (scripts/test.sh installs it)"
     plan = load_dataset(data).plan
     assert plan is not None
     site = tmp_path / "site"
@@ -162,7 +163,7 @@ def test_the_form_in_a_browser_produces_a_valid_report(data: Path, tmp_path: Pat
     outside: list[str] = []
     try:
         with sync_playwright() as p:
-            browser = p.chromium.launch(executable_path=chromium, args=["--no-sandbox"])
+            browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
             tab = browser.new_page()
             tab.on("request", lambda r: outside.append(r.url) if not r.url.startswith(f"http://127.0.0.1:{server.server_port}/") else None)
             tab.goto(f"http://127.0.0.1:{server.server_port}/report-builder/")

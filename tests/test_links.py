@@ -1,0 +1,205 @@
+"""Link gate: no broken internal link or anchor anywhere in the built site; outside links only https and only from data.
+
+Also the reproducibility gate's second half: a clean build in a fresh process (another hash seed, through the
+CLI) is byte-identical to the in-process build (test_site_build.py compares two in-process builds).
+
+Run alone: ``python3 -m pytest tests/test_links.py``.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import os
+import posixpath
+import re
+import shutil
+import subprocess
+import sys
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+from conftest import PLAN_DATA, ROOT, SITE_AS_OF, SOURCE_DATE_EPOCH
+
+OWN = "https://gialai-par-tracker.invalid/"
+"""The site's own public address (site_url in mkdocs.yml without the language): links to it are internal."""
+LINK_ATTRS = {"a": "href", "area": "href", "link": "href", "script": "src", "img": "src", "iframe": "src", "source": "src", "form": "action"}
+_URL = re.compile(r"https://[^\s\"'<>\\)\]]+")
+
+
+class _Page(HTMLParser):
+    """The ids (and <a name>) a page defines, and every link it makes."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.ids: set[str] = set()
+        self.links: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = dict(attrs)
+        if values.get("id"):
+            self.ids.add(values["id"])  # type: ignore[arg-type]
+        if tag == "a" and values.get("name"):
+            self.ids.add(values["name"])  # type: ignore[arg-type]
+        attr = LINK_ATTRS.get(tag)
+        if attr and values.get(attr) is not None:
+            self.links.append(values[attr])  # type: ignore[arg-type]
+
+
+def data_urls(*dirs: Path) -> set[str]:
+    """Every https:// address written in the YAML data under ``dirs``: the only outside links the site may carry."""
+    found: set[str] = set()
+    for d in dirs:
+        for path in sorted(d.rglob("*.yaml")):
+            found |= {unquote(u) for u in _URL.findall(path.read_text(encoding="utf-8"))}
+    return found
+
+
+def link_problems(root: Path, *, allowed_external: set[str] | frozenset[str] = frozenset()) -> list[str]:
+    """Every broken link of the built site at ``root``, as "file: link — reason", sorted.
+
+    HTML pages: each href/src must resolve to a file inside ``root`` and each #fragment to an id of the target
+    page; outside links must be https and listed in ``allowed_external``. The search indexes' locations and the
+    own-site addresses in feeds, sitemaps and calendars are checked the same way.
+    """
+    pages: dict[Path, _Page] = {}
+
+    def page(path: Path) -> _Page:
+        if path not in pages:
+            parsed = _Page()
+            parsed.feed(path.read_text(encoding="utf-8"))
+            pages[path] = parsed
+        return pages[path]
+
+    problems: list[str] = []
+
+    def check(source: Path, base: str, link: str, *, shown: str | None = None) -> None:
+        """``base`` is the source's directory as a path inside root ("vi/tasks/a-i-1"); ``shown`` the link as written."""
+        where = f"{source.relative_to(root).as_posix()}: {shown or link}"
+        parts = urlsplit(link)
+        if parts.scheme or parts.netloc:
+            if link.startswith(OWN):
+                check(source, "", link[len(OWN):], shown=link)
+            elif parts.scheme != "https":
+                problems.append(f"{where} — outside link is not https")
+            elif unquote(link) not in allowed_external:
+                problems.append(f"{where} — outside link that the data does not provide")
+            return
+        if parts.path:
+            # Root-absolute links (MkDocs writes them on 404.html) mean the host root, where site_url puts the site.
+            path = unquote(parts.path)
+            rel = posixpath.normpath(path[1:] if path.startswith("/") else posixpath.join(base, path))
+            if rel == ".." or rel.startswith("../"):
+                problems.append(f"{where} — leaves the site")
+                return
+            target = root / rel
+            if target.is_dir():
+                target = target / "index.html"
+            if not target.is_file():
+                problems.append(f"{where} — no such file")
+                return
+        else:
+            target = source
+        if parts.fragment and target.suffix == ".html" and unquote(parts.fragment) not in page(target).ids:
+            problems.append(f"{where} — no id {unquote(parts.fragment)!r} in {target.relative_to(root).as_posix()}")
+
+    for path in sorted(root.rglob("*.html")):
+        base = path.parent.relative_to(root).as_posix()
+        for link in page(path).links:
+            check(path, base, link)
+    for path in sorted(root.rglob("search_index.json")):
+        lang_root = path.parent.parent.relative_to(root).as_posix()
+        for doc in json.loads(path.read_text(encoding="utf-8"))["docs"]:
+            check(path, lang_root, doc["location"] or "./")
+    for pattern in ("*.xml", "*.ics"):
+        for path in sorted(root.rglob(pattern)):
+            text = path.read_text(encoding="utf-8").replace("\r\n ", "").replace("\n ", "")  # unfold ICS lines
+            for url in sorted(set(re.findall(re.escape(OWN) + r"[^\s\"'<>\\]*", html.unescape(text)))):
+                check(path, "", url)
+    return sorted(problems)
+
+
+def test_real_site_has_no_broken_link(real_site: Path) -> None:
+    assert link_problems(real_site, allowed_external=data_urls(PLAN_DATA)) == []
+
+
+def test_demo_site_has_no_broken_link(demo_site: Path) -> None:
+    # The demo's sample reports carry evidence links (https://example.org/demo/…): allowed because the data gives them.
+    assert link_problems(demo_site, allowed_external=data_urls(PLAN_DATA, ROOT / "demo")) == []
+
+
+def test_the_checker_flags_every_kind_of_broken_link(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    (site / "vi" / "tasks" / "a").mkdir(parents=True)
+    (site / "vi" / "tasks" / "a" / "index.html").write_text('<h1 id="top">A</h1><a name="old"></a>', encoding="utf-8")
+    (site / "vi" / "index.html").write_text(
+        "<!doctype html><h2 id=\"here\">x</h2>"
+        '<a href="tasks/a/">ok</a><a href="tasks/a/#top">ok</a><a href="tasks/a/#old">ok</a><a href="#here">ok</a><a href="">ok</a>'
+        f'<a href="{OWN}vi/tasks/a/">ok</a><a href="https://example.org/given.pdf">ok</a>'
+        '<a href="tasks/b/">missing page</a><a href="tasks/a/#gone">missing anchor</a><a href="#nowhere">missing local anchor</a>'
+        '<a href="/vi/tasks/a/">ok</a><a href="/en/">missing language</a>'
+        '<img src="logo.png"><a href="../../etc/passwd">outside</a><a href="javascript:alert(1)">js</a>'
+        '<a href="http://example.org/given.pdf">http</a><a href="https://evil.example/">not from data</a>'
+        f'<link rel="canonical" href="{OWN}vi/nothing/">',
+        encoding="utf-8",
+    )
+    assert link_problems(site, allowed_external={"https://example.org/given.pdf"}) == sorted([
+        "vi/index.html: #nowhere — no id 'nowhere' in vi/index.html",
+        "vi/index.html: /en/ — no such file",
+        "vi/index.html: ../../etc/passwd — leaves the site",
+        f"vi/index.html: {OWN}vi/nothing/ — no such file",
+        "vi/index.html: http://example.org/given.pdf — outside link is not https",
+        "vi/index.html: https://evil.example/ — outside link that the data does not provide",
+        "vi/index.html: javascript:alert(1) — outside link is not https",
+        "vi/index.html: logo.png — no such file",
+        "vi/index.html: tasks/a/#gone — no id 'gone' in vi/tasks/a/index.html",
+        "vi/index.html: tasks/b/ — no such file",
+    ])
+
+
+def test_the_checker_flags_a_link_broken_in_a_copy_of_the_built_site(real_site: Path, tmp_path: Path) -> None:
+    copy = tmp_path / "site"
+    shutil.copytree(real_site, copy)
+    task = copy / "vi" / "tasks" / "a-i-1" / "index.html"
+    html_text = task.read_text(encoding="utf-8")
+    assert html_text.count('href="../../agencies/so-noi-vu/"') >= 1
+    task.write_text(html_text.replace('href="../../agencies/so-noi-vu/"', 'href="../../agencies/so-noi-vu-cu/"', 1), encoding="utf-8")
+    (copy / "en" / "agencies" / "so-tu-phap" / "index.html").unlink()
+    problems = link_problems(copy, allowed_external=data_urls(PLAN_DATA))
+    assert "vi/tasks/a-i-1/index.html: ../../agencies/so-noi-vu-cu/ — no such file" in problems
+    assert "en/search/search_index.json: agencies/so-tu-phap/ — no such file" in problems
+    assert all("so-noi-vu-cu" in p or "so-tu-phap" in p for p in problems)
+
+
+# --- reproducibility: a clean build in a fresh process ------------------------------------------
+
+
+def tree_differences(a: Path, b: Path) -> list[str]:
+    """Relative paths that exist in only one tree or whose bytes differ, sorted."""
+    files_a = {p.relative_to(a).as_posix() for p in a.rglob("*") if p.is_file()}
+    files_b = {p.relative_to(b).as_posix() for p in b.rglob("*") if p.is_file()}
+    common = files_a & files_b
+    return sorted((files_a ^ files_b) | {f for f in common if (a / f).read_bytes() != (b / f).read_bytes()})
+
+
+def test_a_clean_build_by_the_cli_in_a_fresh_process_is_byte_identical(real_site: Path, tmp_path: Path) -> None:
+    # A fixed hash seed unlike this process's random one would reorder any set iteration the build leaks into its output.
+    env = {**os.environ, "SOURCE_DATE_EPOCH": SOURCE_DATE_EPOCH, "PYTHONHASHSEED": "1"}
+    out = tmp_path / "site"
+    run = subprocess.run(
+        [sys.executable, "-m", "partracker.cli", "build", "--data", str(PLAN_DATA), "--site-dir", str(out), "--as-of", SITE_AS_OF.isoformat()],
+        capture_output=True, text=True, cwd=tmp_path, env=env,
+    )
+    assert run.returncode == 0, run.stderr
+    assert tree_differences(real_site, out) == []
+
+
+def test_tree_differences_sees_one_changed_byte_and_one_extra_file(tmp_path: Path) -> None:
+    for name in ("a", "b"):
+        (tmp_path / name / "vi").mkdir(parents=True)
+        (tmp_path / name / "vi" / "index.html").write_bytes(b"<p>same</p>")
+        (tmp_path / name / "feed.xml").write_bytes(b"<feed>2017-06-01</feed>")
+    (tmp_path / "b" / "feed.xml").write_bytes(b"<feed>2017-06-02</feed>")
+    (tmp_path / "b" / "vi" / "extra.js").write_bytes(b"")
+    assert tree_differences(tmp_path / "a", tmp_path / "b") == ["feed.xml", "vi/extra.js"]
