@@ -118,3 +118,14 @@ def test_events_are_sorted_by_due_date_then_id(plan: Plan) -> None:
     cal = icalendar.Calendar.from_ical(ics.plan_calendar(plan, sc.obligations(plan), base_url=BASE, as_of=D(2017, 1, 1)))
     keys = [(e.decoded("DTSTART"), str(e["UID"])) for e in cal.walk("VEVENT")]
     assert keys == sorted(keys)
+
+
+def test_folding_keeps_lines_short_and_characters_whole() -> None:
+    from partracker.ics import escape_text, fold
+
+    line = "DESCRIPTION:" + escape_text("Nhiệm vụ; phối hợp, báo cáo\\n " * 12 + "\r\nEND:VEVENT")
+    folded = fold(line)
+    pieces = folded.split("\r\n")
+    assert all(len(p.encode("utf-8")) <= 75 for p in pieces) and all(p.startswith(" ") for p in pieces[1:])
+    assert "".join([pieces[0], *(p[1:] for p in pieces[1:])]) == line
+    assert "\r\nEND:VEVENT" not in folded.replace("\r\n ", "")  # the injected line break stayed an escape
