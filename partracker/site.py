@@ -202,6 +202,9 @@ def render_pages(plan: Plan, *, lang: Lang, as_of: dt.date, site_url: str, repor
         "status_label": status_label,
         "ob_title": ob_title,
         "agency_of": plan.agency,
+        # Lists a reader scans are in the page language's alphabetical order (Vietnamese: đ after d, ơ after ô…).
+        "sorted_by_name": lambda items: i18n.sort_texts(items, lambda a: a.name.get(lang), lang),
+        "sort_texts": lambda items, attr: i18n.sort_texts(items, lambda x: getattr(x, attr), lang),
         "as_of": as_of,
         "demo": demo,
     }

@@ -152,3 +152,13 @@ def test_bad_data_fails_the_build_with_a_located_message(tmp_path: Path) -> None
     assert re.search(r"plan-data/tasks/A-I\.yaml:\d+:\d+: ", run.stderr), run.stderr
     assert "nothing was published" in run.stderr
     assert not out.exists()
+
+
+def test_agency_index_is_in_vietnamese_alphabetical_order_on_vi_pages(built: Path) -> None:
+    text = (built / "vi" / "agencies" / "index.html").read_text(encoding="utf-8")
+    names = re.findall(r'<a href="[a-z0-9-]+/">([^<]+)</a>', text)
+    # "Đài …" sorts after every name starting with "D…"/"C…" and before "Sở …"; "Ủy ban …" after "Sở …".
+    assert names.index("Cơ quan, đơn vị liên quan") < names.index("Đài Phát thanh - Truyền hình tỉnh") < names.index("Sở Nội vụ") < names.index("Ủy ban nhân dân tỉnh Gia Lai")
+    en = (built / "en" / "agencies" / "index.html").read_text(encoding="utf-8")
+    en_names = re.findall(r'<a href="[a-z0-9-]+/">([^<]+)</a>', en)
+    assert en_names == sorted(en_names, key=str.casefold)
