@@ -65,6 +65,7 @@ import datetime as dt
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
+from partracker.schemas import RULE_KINDS
 from partracker.model import Agency, Clause, Entry, Plan, Report, ReportingTier, ReportSpec, Rule, Target, Task, Text
 
 Status = str
@@ -130,17 +131,7 @@ REPORT_KIND_LABELS: dict[str, Text] = {
 """Labels of the kinds of periodic report."""
 
 ROMAN = ("I", "II", "III", "IV")
-TASK_RULE_KINDS = (
-    "plan_in_previous_q4",
-    "periodic_reports",
-    "in_quarter",
-    "recurring_annual",
-    "per_plan",
-    "annual_report",
-    "per_regulation",
-    "per_roadmap",
-    "lost_in_source",
-)
+TASK_RULE_KINDS = tuple(RULE_KINDS)
 """Every rule kind of a completion-time clause the scheduler handles."""
 
 # Periods a kind of periodic report is filed for, as suffixes of ``Report.period``.
