@@ -7,7 +7,7 @@ module reads files, the clock or the environment. Collections are tuples sorted 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Any, Literal
 
 Lang = Literal["vi", "en"]
 LANGS: tuple[Lang, ...] = ("vi", "en")
@@ -347,13 +347,17 @@ class Plan:
         except KeyError:
             raise KeyError(f"Unknown {prefix[:-1]}: {key!r}") from None
 
+    def memo(self, key: str, compute: Any) -> Any:
+        """A value derived from the plan, computed once: the plan never changes after loading."""
+        key = "memo:" + key
+        if key not in self._index:
+            self._index[key] = compute()
+        return self._index[key]
+
     def collectives_of(self, agency_id: str) -> tuple[Agency, ...]:
         """The collectives this agency belongs to (by kind), sorted by id."""
-        key = "collectives_of:" + agency_id
-        if key not in self._index:
-            agency = self.agency(agency_id)
-            self._index[key] = tuple(a for a in self.agencies if a.is_collective and agency.kind in a.member_kinds)
-        return self._index[key]  # type: ignore[return-value]
+        agency = self.agency(agency_id)
+        return self.memo(f"collectives_of:{agency_id}", lambda: tuple(a for a in self.agencies if a.is_collective and agency.kind in a.member_kinds))  # type: ignore[return-value]
 
     def members_of(self, collective_id: str) -> tuple[Agency, ...]:
         """Registered agencies belonging to a collective, sorted by id."""

@@ -190,6 +190,10 @@ checks.PATTERN_NAMES.setdefault(REF_PATTERN, ("tham chiếu <kỳ>#<mã mục>",
 
 def owed_tasks(plan: Plan, agency_id: str) -> tuple[tuple[Task, str, str | None], ...]:
     """Tasks the agency reports on, in plan order: (task, "lead" or "coordinating", collective id it acts through or None)."""
+    return plan.memo(f"owed_tasks:{agency_id}", lambda: _owed_tasks(plan, agency_id))  # type: ignore[no-any-return]
+
+
+def _owed_tasks(plan: Plan, agency_id: str) -> tuple[tuple[Task, str, str | None], ...]:
     actors = [agency_id] + [c.id for c in plan.collectives_of(agency_id)]
     out = []
     for task in plan.tasks:
@@ -279,7 +283,7 @@ def _check_file(plan: Plan | None, doc: Any, agency_dir: str, filing: str, as_of
         owed: set[str] | None = None
     else:
         owed = {t.id for t, _, _ in owed_tasks(plan, agency)}
-    task_ids = {t.id for t in plan.tasks}
+    task_ids = plan.memo("task_ids", lambda: frozenset(t.id for t in plan.tasks))
     for i, e in enumerate(data["entries"]):
         path = ("entries", i)
         if e["task"] not in task_ids:

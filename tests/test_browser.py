@@ -18,6 +18,8 @@ from partracker import reports as rp
 from partracker.dataset import load_dataset
 
 NARROW = {"width": 360, "height": 740}
+SEARCH_READY_MS = 120_000
+"""Material builds the search index in a web worker; on a busy 2-core machine that alone can take tens of seconds."""
 NO_RESULT = "Không tìm thấy tài liệu liên quan"
 """Material's Vietnamese "no result" line."""
 
@@ -52,7 +54,7 @@ def search(tab: Any, query: str, wanted: str) -> list[str]:
     box.click()
     # One input event with the whole query, so the results shown are not those of a prefix still being typed.
     box.fill(query)
-    tab.wait_for_selector(".md-search-result__item")
+    tab.wait_for_selector(".md-search-result__item", timeout=SEARCH_READY_MS)
     items = tab.locator(".md-search-result__item")
     # Unaccented "cua" is also "của" ("of"), so pages full of "một … của" rank first; a visitor scrolls on.
     for _ in range(10):
@@ -86,7 +88,7 @@ def test_a_word_absent_from_the_site_finds_nothing(real_url: str, tab: Any) -> N
     box = tab.locator("input.md-search__input")
     box.click()
     box.fill("zzyzxqv")
-    tab.wait_for_function("m => document.querySelector('.md-search-result__meta').textContent.trim() === m", arg=NO_RESULT)
+    tab.wait_for_function("m => document.querySelector('.md-search-result__meta').textContent.trim() === m", arg=NO_RESULT, timeout=SEARCH_READY_MS)
     assert tab.locator(".md-search-result__item").count() == 0
 
 
