@@ -403,13 +403,11 @@ def _clause_obligations(plan: Plan, task: Task, index: int, clause: Clause, slug
         if due is not None and due < decision_start(plan):
             applicable, reason = False, _too_early(plan, due)
         out.append(
-            Obligation(
-                id=f"{year}/{task.id}/{slug}/{agency or 'unassigned'}",
-                year=year,
-                task=task.id,
-                section=task.section,
-                group=task.group,
-                agency=agency,
+            _obligation(
+                task,
+                year,
+                slug,
+                agency,
                 role=role,
                 kind=kind,
                 due=due,
@@ -422,6 +420,19 @@ def _clause_obligations(plan: Plan, task: Task, index: int, clause: Clause, slug
             )
         )
     return out
+
+
+def _obligation(task: Task, year: int, slug: str, agency: str | None, **fields: Any) -> Obligation:
+    """An obligation of ``task`` in ``year``; its id ``<year>/<task>/<slug>/<agency>`` is stable across builds."""
+    return Obligation(
+        id=f"{year}/{task.id}/{slug}/{agency or 'unassigned'}",
+        year=year,
+        task=task.id,
+        section=task.section,
+        group=task.group,
+        agency=agency,
+        **fields,
+    )
 
 
 def _report_obligations(plan: Plan, year: int) -> list[Obligation]:
@@ -438,13 +449,11 @@ def _report_obligations(plan: Plan, year: int) -> list[Obligation]:
                 reason = None if applicable else _too_early(plan, due)
                 for sender in tier.senders:
                     out.append(
-                        Obligation(
-                            id=f"{year}/{task.id}/{tier.id}-{spec.kind.replace('_', '-')}-{suffix}/{sender}",
-                            year=year,
-                            task=task.id,
-                            section=task.section,
-                            group=task.group,
-                            agency=sender,
+                        _obligation(
+                            task,
+                            year,
+                            f"{tier.id}-{spec.kind.replace('_', '-')}-{suffix}",
+                            sender,
                             role=tier.id,
                             kind="periodic_report",
                             due=due,
@@ -468,13 +477,11 @@ def _target_obligations(plan: Plan, task: Task, target: Target) -> list[Obligati
     for year in years:
         for agency, role in _parties(task):
             out.append(
-                Obligation(
-                    id=f"{year}/{task.id}/target-{target.id}/{agency or 'unassigned'}",
-                    year=year,
-                    task=task.id,
-                    section=task.section,
-                    group=task.group,
-                    agency=agency,
+                _obligation(
+                    task,
+                    year,
+                    f"target-{target.id}",
+                    agency,
                     role=role,
                     kind="target",
                     due=dt.date(year, 12, 31),
