@@ -64,6 +64,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from typing import Any
 
 from partracker.schemas import RULE_KINDS
 from partracker.model import Agency, Clause, Entry, Plan, Report, ReportingTier, ReportSpec, Rule, Target, Task, Text
