@@ -91,7 +91,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "agency_index_intro": ("Mọi đơn vị mà kế hoạch giao việc, kể cả các nhóm đơn vị.", "Every agency the plan assigns work to, including collectives."),
     "n_lead": ("Chủ trì", "Lead"),
     "n_coord": ("Phối hợp", "Coordinating"),
-    "kind": ("Loại", "Kind"),
+    "kind": ("Loại đơn vị", "Kind of agency"),
     "what_is_plan": ("Kế hoạch là gì", "What the plan is"),
     "overall": ("Tình hình chung", "Overall progress"),
     "latest": ("Cập nhật mới nhất", "Latest updates"),
