@@ -358,7 +358,7 @@ def fold_search_index(path: Path) -> tuple[int, int]:
 def options_from_config(config: Any) -> Options:
     """Build options from config.extra (set by the CLI) or, under `mkdocs serve`, from the environment."""
     given = dict(config.extra.get("partracker_build") or {})
-    lang = config.theme["language"]
+    lang = config.extra["site_lang"]
     data_dir = Path(given.get("data_dir") or Path(config.config_file_path).parent / "plan-data")
     as_of = given.get("as_of") or resolve_as_of(None, repo=Path(config.config_file_path).parent).isoformat()
     return Options(lang=lang, as_of=dt.date.fromisoformat(as_of), data_dir=data_dir, demo=bool(given.get("demo")))

@@ -46,14 +46,24 @@ def test_language_selector_keeps_the_page(real_url: str, tab: Any, page: str) ->
     assert tab.locator("html").get_attribute("lang") == "vi"
 
 
+def wait_until_search_ready(tab: Any) -> None:
+    """Material says "Initializing search" until its worker has built the index; a query typed earlier can be lost."""
+    tab.wait_for_function(
+        "() => { const m = document.querySelector('.md-search-result__meta'); return m && m.textContent.trim() !== '' && !/khởi tạo|Initializing/i.test(m.textContent); }",
+        timeout=SEARCH_READY_MS,
+    )
+
+
 def search(tab: Any, query: str, wanted: str) -> list[str]:
     """Type ``query`` into Material's search box; scroll the results (Material shows 10 at a time) until one shows ``wanted``."""
     from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
     box = tab.locator("input.md-search__input")
     box.click()
+    wait_until_search_ready(tab)
     # One input event with the whole query, so the results shown are not those of a prefix still being typed.
     box.fill(query)
+    box.press("End")  # Material reads the query on keyup; fill() alone sends no key event
     tab.wait_for_selector(".md-search-result__item", timeout=SEARCH_READY_MS)
     items = tab.locator(".md-search-result__item")
     # Unaccented "cua" is also "của" ("of"), so pages full of "một … của" rank first; a visitor scrolls on.
@@ -87,7 +97,9 @@ def test_a_word_absent_from_the_site_finds_nothing(real_url: str, tab: Any) -> N
     tab.goto(f"{real_url}vi/")
     box = tab.locator("input.md-search__input")
     box.click()
+    wait_until_search_ready(tab)
     box.fill("zzyzxqv")
+    box.press("End")
     tab.wait_for_function("m => document.querySelector('.md-search-result__meta').textContent.trim() === m", arg=NO_RESULT, timeout=SEARCH_READY_MS)
     assert tab.locator(".md-search-result__item").count() == 0
 
