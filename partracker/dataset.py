@@ -66,16 +66,11 @@ class Dataset:
     problems: list[Problem] = field(default_factory=list)
     """Every problem, sorted."""
     report_files: list[str] = field(default_factory=list)
-    """Relative paths of progress report files (loaded by :mod:`partracker.reports`)."""
+    """Relative paths of the progress report files found under progress/."""
     as_of: dt.date | None = None
     """The as-of date: report dates after it are errors; None skips that check."""
     reports: tuple[Any, ...] = ()
     """The checked progress reports (:class:`~partracker.model.Report`), sorted; read once, here."""
-
-    @property
-    def ok(self) -> bool:
-        """True when nothing is wrong."""
-        return not self.problems
 
 
 def display_path(root: Path, rel: str) -> str:

@@ -288,8 +288,8 @@ def data_files(plan: Plan, *, lang: Lang, reports: tuple[Report, ...], assessmen
     root = site_url.rstrip("/").rsplit("/", 1)[0] + "/"
     if assessments:
         for name, calendar in ics.calendars(plan, assessments, base_url=root, as_of=as_of).items():
-            files[f"ics/{name}.ics"] = _text(calendar)
-    files["feed.xml"] = _text(feeds.atom_feed(plan, reports, lang=lang, base_url=site_url))
+            files[f"ics/{name}.ics"] = calendar
+    files["feed.xml"] = feeds.atom_feed(plan, reports, lang=lang, base_url=site_url)
     return files
 
 
@@ -314,10 +314,6 @@ def progress_row(r: Report, e: Any) -> dict[str, Any]:
         "status": e.status, "percent": e.percent, "reported": e.reported, "completed": e.completed, "corrects": e.corrects,
         "evidence": " | ".join(ev.document for ev in e.evidence), "note_vi": e.note.vi if e.note else None, "note_en": e.note.en if e.note else None,
     }
-
-
-def _text(value: str | bytes) -> str:
-    return value.decode("utf-8") if isinstance(value, bytes) else value
 
 
 # --- search -------------------------------------------------------------------------------------
