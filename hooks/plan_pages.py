@@ -1,27 +1,28 @@
-"""MkDocs hook: adapts build events to partracker.site (all logic lives there)."""
+"""MkDocs hook: forwards the build events to partracker (all logic lives in the package)."""
 
 from __future__ import annotations
 
-import importlib
-
 from mkdocs.plugins import event_priority, get_plugin_logger
 
-import partracker.site
+from partracker.outputs import live
 
 log = get_plugin_logger("partracker")
 
 
-# `mkdocs serve` keeps imported modules between rebuilds; reload so code edits take effect.
+# Under `mkdocs serve`, an edit to any file of the package takes effect at the next rebuild.
 def on_config(config):
-    importlib.reload(partracker.site)
-    return partracker.site.on_config(config)
+    return live.site_module(refresh=True).on_config(config, log)
 
 
 def on_files(files, config):
-    return partracker.site.on_files(files, config, log)
+    return live.site_module().on_files(files, config, log)
+
+
+def on_serve(server, config, builder):
+    return live.site_module().on_serve(server, config, log)
 
 
 # After the search plugin has written its index.
 @event_priority(-100)
 def on_post_build(config):
-    partracker.site.on_post_build(config, log)
+    live.site_module().on_post_build(config, log)

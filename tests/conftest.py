@@ -44,10 +44,11 @@ CHROMIUM_ARGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-b
 
 def build_site_into(target: Path, *, data_dir: Path = PLAN_DATA, as_of: dt.date = SITE_AS_OF, demo: bool = False) -> Path:
     """Build both languages into ``target`` in this process (as `partracker build` does) and return it."""
-    from partracker import site
+    from partracker.outputs.context import BuildContext, BuildOptions
+    from partracker.outputs.mkdocs_site import build_site
 
     os.environ["SOURCE_DATE_EPOCH"] = SOURCE_DATE_EPOCH
-    site.build_site(target, as_of=as_of, demo=demo, data_dir=data_dir)
+    build_site(BuildContext.load(BuildOptions(data_dir=data_dir, as_of=as_of, demo=demo)), target, project_dir=ROOT)
     return target
 
 

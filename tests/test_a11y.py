@@ -4,7 +4,7 @@ Run alone: ``python3 -m pytest tests/test_a11y.py``.
 
 Two problems axe found in Material's chrome are fixed in our overrides rather than excused here:
 the search dialog had no name (aria-dialog-name; overrides/partials/search.html adds aria-label), and links
-inside text were told apart only by colour (link-in-text-block; docs/assets/site.css underlines them).
+inside text were told apart only by colour (link-in-text-block; partracker/outputs/assets/site.css underlines them).
 Nothing is excluded from the scan.
 """
 

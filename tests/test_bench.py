@@ -9,15 +9,16 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
-from partracker import bench, synthetic
-from partracker.cli import main
-from partracker.dataset import load_dataset
+from partracker.reading.dataset import load_dataset
+from partracker.tools import bench as bench
+from partracker.tools import synthetic
+from partracker.tools.cli import main
 
 
 def test_synthetic_plan_validates_with_the_real_validator(tmp_path: Path) -> None:
     summary = synthetic.generate(tmp_path / "plan", tasks=80)
     done = subprocess.run(
-        [sys.executable, "-m", "partracker.cli", "validate", "--data", str(summary.root), "--as-of", bench.AS_OF, "--lang", "en"],
+        [sys.executable, "-m", "partracker", "validate", "--data", str(summary.root), "--as-of", bench.AS_OF, "--lang", "en"],
         capture_output=True,
         text=True,
         check=False,
@@ -52,7 +53,8 @@ def test_layout_keeps_sections_within_what_the_loader_numbers() -> None:
 
 
 def test_plain_dump_has_the_generated_pages_and_the_same_navigation(tmp_path: Path) -> None:
-    from partracker import site
+    from partracker.outputs.mkdocs_site import nav
+    from partracker.outputs.urls import Urls
 
     summary = synthetic.generate(tmp_path / "plan", tasks=6)
     configs = bench.dump_plain(summary.root, tmp_path / "plain")
@@ -61,7 +63,7 @@ def test_plain_dump_has_the_generated_pages_and_the_same_navigation(tmp_path: Pa
     assert "hooks" not in config and config["plugins"] == [{"search": {"lang": "vi"}}]
     plan = load_dataset(summary.root).plan
     docs = tmp_path / "plain" / "docs" / "vi"
-    assert config["nav"] == site.nav("vi", plan, {p.relative_to(docs).as_posix() for p in docs.rglob("*") if p.is_file()})
+    assert config["nav"] == nav("vi", plan, Urls(None), {p.relative_to(docs).as_posix() for p in docs.rglob("*") if p.is_file()})
     assert (docs / "tasks" / "a-i-1.md").is_file()
     assert (docs / "agencies" / "so-noi-vu.md").is_file()
 

@@ -12,10 +12,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-
 from conftest import PLAN_DATA
-from partracker import reports as rp
-from partracker.dataset import load_dataset
+
+from partracker.domain import progress
+from partracker.reading.dataset import load_dataset
 
 NARROW = {"width": 360, "height": 740}
 SEARCH_READY_MS = 120_000
@@ -182,6 +182,6 @@ def test_report_builder_on_the_built_site_makes_a_report_the_validator_accepts(r
     (data / "progress" / "so-noi-vu" / "2017-q1.yaml").write_text(text, encoding="utf-8")
     dataset = load_dataset(data, as_of=dt.date(2017, 4, 1))
     assert [p.format("en") for p in dataset.problems] == []
-    ((report, entry),) = rp.current_entries(rp.load_reports(dataset))
+    ((report, entry),) = progress.effective_entries(dataset.reports)
     assert (report.agency, report.period, entry.task, entry.status, entry.evidence[0].url) == ("so-noi-vu", "2017-q1", "A-I-1", "in_progress", "https://example.org/12-kh-snv.pdf")
     assert re.search(r"^period: \"2017-q1\"$", text, re.M)

@@ -8,9 +8,21 @@ from pathlib import Path
 
 import pytest
 
-from partracker.charts import BarRow, Chart, status_bar, target_chart
-from partracker.dataset import load_dataset
-from partracker.model import Target
+from partracker.domain.model import Target
+from partracker.outputs import charts
+from partracker.outputs.charts import BarRow, Chart
+from partracker.outputs.render import environment
+from partracker.reading.dataset import load_dataset
+
+TEMPLATES = environment()
+
+
+def status_bar(*args, **kwargs) -> Chart:
+    return charts.status_bar(*args, templates=TEMPLATES, **kwargs)
+
+
+def target_chart(*args, **kwargs) -> Chart:
+    return charts.target_chart(*args, templates=TEMPLATES, **kwargs)
 
 SVG = "{http://www.w3.org/2000/svg}"
 MINI_PLAN = Path(__file__).resolve().parent / "fixtures" / "mini-plan"
@@ -77,7 +89,7 @@ def test_segments_fill_the_bar_and_carry_patterns() -> None:
 def test_vietnamese_numbers_and_labels() -> None:
     chart = sample_bar("vi")
     assert cells(table_root(chart))[1] == ["A-I", "3", "1", "0", "1.996", "2.000"]
-    assert "A-I: 3 hoàn thành đúng hạn, 1 quá hạn, 1.996 chưa có báo cáo (tổng 2.000)" in svg_root(chart).find(f"{SVG}desc").text
+    assert "A-I: 3 hoàn thành đúng hạn, 1 quá hạn, 1.996 chưa có báo cáo (tổng số 2.000)" in svg_root(chart).find(f"{SVG}desc").text
 
 
 def test_output_is_deterministic_and_has_no_blank_lines() -> None:

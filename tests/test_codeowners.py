@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from partracker import codeowners as co
-from partracker.cli import main
-from partracker.dataset import load_dataset
+from partracker.reading.dataset import load_dataset
+from partracker.tools import codeowners as co
+from partracker.tools.cli import main
 
 ROOT = Path(__file__).resolve().parent.parent
 

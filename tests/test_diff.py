@@ -7,12 +7,12 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-
-from partracker import diff as df
-from partracker.render import md_code, md_escape
-from partracker.cli import main
 from test_reports_cli import git
 from test_reports_fixture import GOOD_REPORT, make_plan, write
+
+from partracker.outputs.render import md_code, md_escape
+from partracker.tools import diff as df
+from partracker.tools.cli import main
 
 AS_OF = dt.date(2017, 12, 31)
 
@@ -66,7 +66,7 @@ def test_compare_finds_added_reports_status_and_target_changes(repo: Path) -> No
         ("so-tu-phap", "A-I-2", None, "in_progress", "2017-q2#e1", False),
     ]
     assert [(c.task, c.target, c.old, c.new) for c in result.target_changes] == [("A-I-1", "t1", 60.0, 100.0)]
-    # Obligation statuses come from partracker.schedule at the as-of date.
+    # Obligation statuses come from partracker.domain.schedule at the as-of date.
     assert result.obligations is not None
     assert [(c.id, c.agency, c.due, c.old, c.new, c.title["en"]) for c in result.obligations] == [
         ("2017/A-I-1/recurring-annual/so-noi-vu", "so-noi-vu", "2017-12-31", "due_soon", "done_on_time", "Carry out during 2017"),
@@ -85,7 +85,7 @@ def test_markdown_is_bilingual_and_escapes_markdown(repo: Path) -> None:
     result = df.compare(df.load_side(repo, "main"), df.load_side(repo, None), as_of=AS_OF)
     text = df.render(result, base="main", head="HEAD")
     vi, en = text.split("## Summary of changes")
-    assert vi.startswith("## Tóm tắt thay đổi\n\nSo sánh `main` với `HEAD`.\n\n### Báo cáo mới\n\n| Đơn vị | Kỳ | Tệp | Ngày gửi | Số mục |\n|---|---|---|---|---|\n")
+    assert vi.startswith("## Tóm tắt thay đổi\n\nSo sánh `main` với `HEAD`.\n\n### Báo cáo mới\n\n| Đơn vị | Kỳ | Tệp | Ngày nộp | Số mục |\n|---|---|---|---|---|\n")
     assert "| so-noi-vu | 2017-q1 | `progress/so-noi-vu/2017-q1-2.yaml` | 2017-04-12 | 1 |\n" in vi
     assert "| so-noi-vu | A-I-1 | Đang thực hiện (in\\_progress) | Đã hoàn thành (done) (đính chính) | `2017-q1-2#e1` |\n" in vi
     assert "| so-tu-phap | A-I-2 | — | In progress (in\\_progress) | `2017-q2#e1` |\n" in en

@@ -7,8 +7,8 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from partracker.dataset import FIXED_FILES, check_document
-from partracker.errors import MESSAGES
+from partracker.reading.dataset import FIXED_FILES, check_document
+from partracker.reading.errors import MESSAGES
 
 ROOT = Path(__file__).resolve().parent.parent / "plan-data"
 FILES = [(ROOT / name, kind) for name, kind in sorted(FIXED_FILES.items())] + [(p, "section") for p in sorted((ROOT / "tasks").glob("*.yaml"))]
@@ -65,7 +65,7 @@ VALUE_SWAPS = [(b"so-noi-vu", b"so-khong-co"), (b"A-I-2", b"A-I-1"), (b"number: 
 def test_mutated_plan_directory_never_crashes(tmp_path_factory, rel: str, swaps: list, inserts: list) -> None:
     import shutil
 
-    from partracker.dataset import load_dataset
+    from partracker.reading.dataset import load_dataset
 
     root = tmp_path_factory.mktemp("plan") / "plan-data"
     shutil.copytree(MINI, root)

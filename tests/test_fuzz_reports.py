@@ -11,11 +11,10 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-
-from partracker import reports as rp
-from partracker.dataset import load_dataset
-from partracker.errors import MESSAGES
 from test_reports_fixture import make_plan
+
+from partracker.reading.dataset import load_dataset
+from partracker.reading.errors import MESSAGES
 
 ROOT = Path(__file__).resolve().parent.parent
 HOSTILE_REPORT = (ROOT / "tests" / "fixtures" / "hostile" / "progress" / "so-noi-vu" / "2017-q1.yaml").read_bytes()
@@ -42,7 +41,7 @@ def check(plan_root: Path, content: bytes, name: str = "so-noi-vu/2017-q1.yaml")
         dataset = load_dataset(plan_root, as_of=AS_OF)
         problems = list(dataset.problems)
         if not problems:
-            rp.load_reports(dataset)  # a clean file must also load into the model
+            assert dataset.reports  # a clean file must also load into the model
         return problems
     finally:
         path.unlink()
@@ -81,7 +80,7 @@ def test_arbitrary_bytes_under_any_report_name_never_crash(plan_root: Path, cont
 
 def test_the_property_can_fail() -> None:
     # The gate's own failure case: a problem without a real location is refused by assert_located.
-    from partracker.errors import Problem
+    from partracker.reading.errors import Problem
 
     with pytest.raises(AssertionError):
         assert_located([Problem("progress/so-noi-vu/2017-q1.yaml", 0, 1, "(file)", "url.not_https", {"got": "'x'"})], b"a\n")

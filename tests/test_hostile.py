@@ -1,8 +1,9 @@
 """Hostile-content gate: free text from a pull request never runs in a browser and never breaks the open data.
 
-A copy of plan-data/ gets the payloads of tests/fixtures/hostile/payloads.yaml in a task's texts and notes and in an
-agency's names, plus the hostile progress report of tests/fixtures/hostile/progress/; `partracker build --data`
-builds it; Chromium opens the pages. Characters the validator refuses by design (bidi overrides, carriage returns)
+A copy of the small fictional plan (tests/fixtures/mini-plan/: every page type, a fraction of the pages) gets the
+payloads of tests/fixtures/hostile/payloads.yaml in a task's texts and notes, a section title and an agency's names,
+plus the hostile progress report of tests/fixtures/hostile/progress/; `partracker build --data` builds it; Chromium
+opens the pages. Characters the validator refuses by design (bidi overrides, carriage returns)
 and a javascript: evidence link are tested as refusals.
 
 Run alone: ``python3 -m pytest tests/test_hostile.py``.
@@ -25,9 +26,9 @@ from typing import Any
 import icalendar
 import pytest
 import yaml
+from conftest import MINI_PLAN, ROOT, SITE_AS_OF, SOURCE_DATE_EPOCH, serve
 
-from conftest import PLAN_DATA, SITE_AS_OF, SOURCE_DATE_EPOCH, serve
-from partracker.dataset import load_dataset
+from partracker.reading.dataset import load_dataset
 
 HOSTILE = Path(__file__).resolve().parent / "fixtures" / "hostile"
 PAYLOADS = yaml.safe_load((HOSTILE / "payloads.yaml").read_text(encoding="utf-8"))
@@ -61,7 +62,7 @@ def inject(data: Path) -> None:
 @pytest.fixture(scope="module")
 def hostile_data(tmp_path_factory: pytest.TempPathFactory) -> Path:
     data = tmp_path_factory.mktemp("hostile") / "plan-data"
-    shutil.copytree(PLAN_DATA, data, ignore=shutil.ignore_patterns("progress"))
+    shutil.copytree(MINI_PLAN, data, ignore=shutil.ignore_patterns("progress"))
     inject(data)
     return data
 
@@ -71,7 +72,7 @@ def hostile_site(hostile_data: Path) -> Path:
     out = hostile_data.parent / "site"
     env = {**os.environ, "SOURCE_DATE_EPOCH": SOURCE_DATE_EPOCH}
     run = subprocess.run(
-        [sys.executable, "-m", "partracker.cli", "build", "--data", str(hostile_data), "--site-dir", str(out), "--as-of", SITE_AS_OF.isoformat()],
+        [sys.executable, "-m", "partracker", "build", "--data", str(hostile_data), "--site-dir", str(out), "--as-of", SITE_AS_OF.isoformat(), "--config", str(ROOT / "mkdocs.yml")],
         capture_output=True, text=True, cwd=hostile_data.parent, env=env,
     )
     assert run.returncode == 0, run.stderr
@@ -265,14 +266,14 @@ def test_the_data_checkers_flag_raw_formulas_and_smuggled_events() -> None:
 
 
 def test_a_line_break_in_an_agency_name_keeps_the_calendar_valid(mini_plan: Path) -> None:
-    from partracker import ics, schedule
-    from partracker.dataset import require_plan
+    from partracker.outputs import calendars as ics
+    from partracker.outputs.context import BuildContext, BuildOptions
+    from partracker.reading.dataset import require_plan
 
     path = mini_plan / "agencies.yaml"
     path.write_text(path.read_text(encoding="utf-8").replace('short: {vi: "Sở Nội vụ"', 'short: {vi: "Sở Nội vụ\\nBEGIN:VEVENT"', 1), encoding="utf-8")
     plan = require_plan(mini_plan)
     assert plan.agency("so-noi-vu").short.vi == "Sở Nội vụ\nBEGIN:VEVENT"
-    obligations = [o for o in schedule.obligations(plan) if o.due is not None and o.applicable]
-    cal = ics.agency_calendar(plan, obligations, "so-noi-vu", base_url="https://gialai-par-tracker.invalid/", as_of=SITE_AS_OF)
+    cal = ics.calendars(BuildContext(BuildOptions(data_dir=mini_plan), plan, (), SITE_AS_OF))["so-noi-vu"]
     events = icalendar.Calendar.from_ical(cal).walk("VEVENT")
     assert ics_findings(cal, expected_events=len(events)) == []

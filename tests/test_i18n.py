@@ -6,7 +6,14 @@ import datetime as dt
 
 import pytest
 
-from partracker.i18n import UI, fold_diacritics, format_date, format_number, format_percent, sort_texts, ui, vi_sort_key
+from partracker.language.folding import fold_diacritics
+from partracker.language.formats import (
+    format_date,
+    format_number,
+    format_percent,
+    sort_texts,
+    vi_sort_key,
+)
 
 
 def vi_sorted(words: list[str]) -> list[str]:
@@ -99,11 +106,3 @@ def test_numbers_and_percentages() -> None:
 )
 def test_fold_diacritics(text: str, folded: str) -> None:
     assert fold_diacritics(text) == folded
-
-
-def test_every_interface_string_in_both_languages() -> None:
-    for key, text in UI.items():
-        assert text.vi.strip() and text.en.strip(), key
-    assert ui("as_of", "en", date="5 June 2017") == "Figures as of 5 June 2017."
-    with pytest.raises(KeyError, match="Unknown interface string: 'nope'"):
-        ui("nope", "vi")

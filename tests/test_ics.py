@@ -9,9 +9,10 @@ import icalendar
 import pytest
 from test_schedule import entry, fixture_plan, report
 
-from partracker import ics
-from partracker import schedule as sc
-from partracker.model import Plan
+from partracker.domain import schedule as sc
+from partracker.domain.model import Plan, Report
+from partracker.outputs import calendars as ics
+from partracker.outputs.context import BuildContext, BuildOptions
 
 D = dt.date
 BASE = "https://par.example.org"
@@ -22,6 +23,12 @@ def plan(tmp_path: Path) -> Plan:
     return fixture_plan(tmp_path)
 
 
+def calendars(plan: Plan, reports: tuple[Report, ...] = (), *, as_of: dt.date = D(2017, 1, 1), base: str | None = BASE) -> dict[str, str]:
+    """The calendars a build of ``plan`` publishes: ``plan`` and one per agency that owes a dated obligation."""
+    ctx = BuildContext(BuildOptions(data_dir=Path("plan-data"), base_url=base), plan, reports, as_of)
+    return ics.calendars(ctx)
+
+
 def events(text: str) -> dict[str, icalendar.Event]:
     cal = icalendar.Calendar.from_ical(text)
     return {str(e["UID"]): e for e in cal.walk("VEVENT")}
@@ -29,7 +36,7 @@ def events(text: str) -> dict[str, icalendar.Event]:
 
 def test_plan_calendar_holds_every_dated_applicable_obligation(plan: Plan) -> None:
     items = sc.obligations(plan)
-    text = ics.plan_calendar(plan, items, base_url=BASE, as_of=D(2017, 1, 1))
+    text = calendars(plan)["plan"]
     cal = icalendar.Calendar.from_ical(text)
     assert str(cal["X-WR-TIMEZONE"]) == "Asia/Ho_Chi_Minh"
     assert str(cal["VERSION"]) == "2.0"
@@ -43,7 +50,7 @@ def test_plan_calendar_holds_every_dated_applicable_obligation(plan: Plan) -> No
 
 
 def test_an_event(plan: Plan) -> None:
-    text = ics.plan_calendar(plan, sc.obligations(plan), base_url=BASE + "/", as_of=D(2017, 1, 1))
+    text = calendars(plan, base=BASE + "/")["plan"]
     event = events(text)["2018/A-I-1/plan/so-noi-vu@partracker"]
     assert event.decoded("DTSTART") == D(2017, 12, 31)
     assert event.decoded("DTEND") == D(2018, 1, 1)
@@ -57,22 +64,22 @@ def test_an_event(plan: Plan) -> None:
             "Đơn vị: Sở Nội vụ (Chủ trì)",
             "Nguyên văn: Kế hoạch ban hành trong quý IV của năm trước liền kề năm thực hiện kế hoạch",
             "Hạn: 31/12/2017",
+            "Trạng thái ngày 01/01/2017: Chưa đến hạn",
             "https://par.example.org/vi/tasks/a-i-1/",
             "",
             "Task A-I-1: Content A-I-1",
             "Agency: Dept. of Home Affairs (Lead)",
             "As printed: Plan issued in Q4 of the year before",
             "Due: 31/12/2017",
+            "Status on 01/01/2017: Upcoming",
             "https://par.example.org/en/tasks/a-i-1/",
         ]
     )
 
 
 def test_periodic_report_event_and_status(plan: Plan) -> None:
-    items = sc.obligations(plan)
     filed = (report("ubnd-cap-huyen", "2017-h1", "2017-06-06"),)
-    assessed = sc.assess(plan, items, filed, as_of=D(2017, 7, 1))
-    event = events(ics.plan_calendar(plan, assessed, base_url=BASE, as_of=D(2017, 7, 1)))["2017/A-I-2/tier-1-six-month-h1/ubnd-cap-huyen@partracker"]
+    event = events(calendars(plan, filed, as_of=D(2017, 7, 1))["plan"])["2017/A-I-2/tier-1-six-month-h1/ubnd-cap-huyen@partracker"]
     assert event.decoded("DTSTART") == D(2017, 6, 4)
     assert str(event["SUMMARY"]) == (
         "[A-I-2] Báo cáo 6 tháng đầu năm 2017 gửi Sở Nội vụ — UBND cấp huyện / Six-month report (first half of 2017) to Dept. of Home Affairs — District People's Committees"
@@ -83,30 +90,37 @@ def test_periodic_report_event_and_status(plan: Plan) -> None:
     assert "Đơn vị: UBND cấp huyện (Báo cáo cấp 1)" in description
 
 
-def test_agency_calendar(plan: Plan) -> None:
-    items = sc.obligations(plan)
-    own = events(ics.agency_calendar(plan, items, "so-tu-phap", base_url=BASE, as_of=D(2017, 1, 1), with_collectives=False))
-    assert own and all(uid.split("@")[0].split("/")[-1] == "so-tu-phap" for uid in own)
-    withc = events(ics.agency_calendar(plan, items, "so-tu-phap", base_url=BASE, as_of=D(2017, 1, 1)))
-    assert set(own) < set(withc)
-    assert "2017/A-I-2/tier-1-quarterly-q1/so-ban-nganh-tinh@partracker" in withc
+def test_agency_calendar_holds_each_duty_once(plan: Plan) -> None:
+    published = calendars(plan)
+    mine = events(published["so-tu-phap"])
+    # A department also sees what the plan asks of "Sở, ban, ngành tỉnh" …
+    assert "2017/A-I-2/tier-1-quarterly-q1/so-ban-nganh-tinh@partracker" in mine
+    # … but one event per duty: named itself and through the collective, it keeps its own.
+    whats = [uid.split("@")[0].rsplit("/", 1)[0] for uid in mine]
+    assert len(whats) == len(set(whats))
     # The same obligation has the same event in every calendar.
-    plan_events = events(ics.plan_calendar(plan, items, base_url=BASE, as_of=D(2017, 1, 1)))
-    for uid, event in withc.items():
+    plan_events = events(published["plan"])
+    for uid, event in mine.items():
         assert event.to_ical() == plan_events[uid].to_ical()
 
 
-def test_agency_with_no_obligations_gets_an_empty_calendar(plan: Plan) -> None:
-    text = ics.agency_calendar(plan, sc.obligations(plan), "bao-gia-lai", base_url=BASE, as_of=D(2017, 1, 1))
-    assert events(text) == {}
-    assert str(icalendar.Calendar.from_ical(text)["X-WR-CALNAME"]) == "Lịch nghĩa vụ — Báo Gia Lai / Obligations — Gia Lai Newspaper"
+def test_no_calendar_for_an_agency_without_dated_duties(plan: Plan) -> None:
+    published = calendars(plan)
+    assert "bao-gia-lai" not in published
+    assert all(events(text) for text in published.values())
+    assert str(icalendar.Calendar.from_ical(published["so-tu-phap"])["X-WR-CALNAME"]) == "Lịch nghĩa vụ — Sở Tư pháp / Obligations — Dept. of Justice"
+
+
+def test_without_the_site_address_events_have_no_link(plan: Plan) -> None:
+    text = calendars(plan, base=None)["plan"]
+    assert "URL:" not in text and "https://" not in text
 
 
 def test_byte_identical_on_rebuild(tmp_path: Path) -> None:
     def build(root: Path) -> str:
         p = fixture_plan(root)
         reports = (report("so-noi-vu", "2017-q1", "2017-03-08", entry("A-I-1", "done", "2017-03-08")),)
-        return ics.plan_calendar(p, sc.assess(p, sc.obligations(p), reports, as_of=D(2018, 1, 1)), base_url=BASE, as_of=D(2018, 1, 1))
+        return calendars(p, reports, as_of=D(2018, 1, 1))["plan"]
 
     first, second = build(tmp_path / "a"), build(tmp_path / "b")
     assert first == second
@@ -115,13 +129,14 @@ def test_byte_identical_on_rebuild(tmp_path: Path) -> None:
 
 
 def test_events_are_sorted_by_due_date_then_id(plan: Plan) -> None:
-    cal = icalendar.Calendar.from_ical(ics.plan_calendar(plan, sc.obligations(plan), base_url=BASE, as_of=D(2017, 1, 1)))
+    cal = icalendar.Calendar.from_ical(calendars(plan)["plan"])
     keys = [(e.decoded("DTSTART"), str(e["UID"])) for e in cal.walk("VEVENT")]
     assert keys == sorted(keys)
 
 
 def test_folding_keeps_lines_short_and_characters_whole() -> None:
-    from partracker.ics import escape_text, fold
+    from partracker.outputs.calendars import escape_text
+    from partracker.outputs.calendars import fold_line as fold
 
     line = "DESCRIPTION:" + escape_text("Nhiệm vụ; phối hợp, báo cáo\\n " * 12 + "\r\nEND:VEVENT")
     folded = fold(line)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from pathlib import Path
 
@@ -9,7 +10,7 @@ import pytest
 from click.testing import CliRunner
 from test_schedule import write_plan_data
 
-from partracker.cli import main
+from partracker.tools.cli import main
 
 
 @pytest.fixture
@@ -23,17 +24,13 @@ def run(*args: str, env: dict[str, str] | None = None) -> tuple[int, str, str]:
     return result.exit_code, result.stdout, result.stderr
 
 
-def test_as_of_is_required(data: Path) -> None:
-    code, out, err = run("--data", str(data), "--lang", "en")
-    assert code == 2
-    assert out == ""
-    assert err.endswith(
-        "Error: no as-of date to compute statuses for — fix: pass --as-of YYYY-MM-DD (e.g. --as-of 2017-12-31), "
-        "or set the SOURCE_DATE_EPOCH environment variable (Unix seconds)\n"
-    )
-    code, _, err = run("--data", str(data))
-    assert code == 2
-    assert "Error: chưa có ngày tính trạng thái (as-of) — cách sửa: thêm --as-of YYYY-MM-DD" in err
+def test_as_of_defaults_to_today_in_the_plans_time_zone(data: Path) -> None:
+    from zoneinfo import ZoneInfo
+
+    code, out, _ = run("--data", str(data), "--lang", "en")
+    assert code == 0
+    today = dt.datetime.now(ZoneInfo("Asia/Ho_Chi_Minh")).date()
+    assert out.rstrip().endswith(f"status as of {today:%d/%m/%Y}.")
 
 
 def test_as_of_from_source_date_epoch(data: Path) -> None:

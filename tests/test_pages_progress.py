@@ -13,10 +13,16 @@ from pathlib import Path
 import markdown
 import pytest
 
-from partracker import schedule
-from partracker.dataset import load_dataset
-from partracker.model import Entry, Report, Text
-from partracker.pages_progress import PAGES, quarter_label, relative_link, render_pages
+from partracker.domain.model import Entry, Report
+from partracker.language.text import Text
+from partracker.outputs import progress_pages
+from partracker.outputs.context import BuildContext, BuildOptions
+from partracker.outputs.urls import PROGRESS_PAGES, Urls
+from partracker.outputs.wording import quarter_label
+from partracker.reading.dataset import load_dataset
+
+PAGES = (*PROGRESS_PAGES, "timeline/index.md")
+relative_link = Urls.relative
 
 MINI_PLAN = Path(__file__).resolve().parent / "fixtures" / "mini-plan"
 AS_OF = dt.date(2018, 3, 1)
@@ -30,8 +36,13 @@ def plan():
 
 
 def pages_for(plan, reports=(), *, lang="vi"):
-    assessments = schedule.assess(plan, schedule.obligations(plan), reports, as_of=AS_OF)
-    return render_pages(plan, assessments, list(reports), lang=lang, as_of=AS_OF)
+    """The timeline and progress pages of one language, as the registry renders them."""
+    ctx = BuildContext(BuildOptions(data_dir=MINI_PLAN), plan, tuple(reports), AS_OF)
+    out = {}
+    for output in (progress_pages.timeline_pages, progress_pages.progress_pages):
+        for page in output(ctx, lang):
+            out[page.path] = ctx.render(page.template, lang=lang, page=page.path, **page.values)
+    return dict(sorted(out.items()))
 
 
 def site_pages(plan) -> set[str]:
@@ -106,7 +117,7 @@ def test_relative_link() -> None:
     assert relative_link("timeline.md", "tasks/a-i-1.md") == "tasks/a-i-1.md"
     assert relative_link("progress/index.md", "tasks/a-i-1.md") == "../tasks/a-i-1.md"
     assert relative_link("progress/index.md", "progress/by-period.md") == "by-period.md"
-    with pytest.raises(ValueError, match="Expected a page path"):
+    with pytest.raises(ValueError, match="Expected a docs path"):
         relative_link("timeline.md", "tasks/a b\".md")
 
 

@@ -12,13 +12,15 @@ from typing import Any
 
 import pytest
 import yaml
-
-from partracker import reports as rp
-from partracker.dataset import load_dataset
 from test_reports_fixture import make_plan, write
 
+from partracker.domain import progress
+from partracker.outputs.report_builder import builder_data
+from partracker.reading.dataset import load_dataset
+from partracker.reading.schemas import REPORT_SCHEMA_COMMENT
+
 ROOT = Path(__file__).resolve().parent.parent
-SCRIPT = ROOT / "docs" / "assets" / "report-builder.js"
+SCRIPT = ROOT / "partracker" / "outputs" / "assets" / "report-builder.js"
 NODE = shutil.which("node")
 RUNNER = """
 const b = require(process.argv[1]);
@@ -63,7 +65,7 @@ STATE = {
 def test_builder_data_lists_what_each_agency_owes(data: Path) -> None:
     plan = load_dataset(data).plan
     assert plan is not None
-    built = rp.builder_data(plan)
+    built = builder_data(plan)
     assert [a["id"] for a in built["agencies"]] == ["so-ban-nganh-tinh", "so-noi-vu", "so-tai-chinh", "so-tu-phap", "ubnd-cap-huyen"]
     noi_vu = next(a for a in built["agencies"] if a["id"] == "so-noi-vu")
     assert noi_vu == {
@@ -77,16 +79,16 @@ def test_builder_data_lists_what_each_agency_owes(data: Path) -> None:
     assert built["statuses"][2]["label"] == {"vi": "Đã hoàn thành", "en": "Done"}
     assert built["years"] == [2016, 2017, 2018, 2019, 2020]
     assert re.match(built["period_pattern"], "2017-h1") and not re.match(built["period_pattern"], "2017-h2")
-    assert built["schema_comment"] == rp.SCHEMA_COMMENT
+    assert built["schema_comment"] == REPORT_SCHEMA_COMMENT
 
 
 def test_yaml_made_by_the_builder_validates(data: Path) -> None:
     plan = load_dataset(data).plan
     assert plan is not None
-    out = run_js(STATE, rp.builder_data(plan), "2017-04-01")
+    out = run_js(STATE, builder_data(plan), "2017-04-01")
     assert out["problems"] == []
     text = out["yaml"]
-    assert text.splitlines()[:6] == [rp.SCHEMA_COMMENT, 'agency: "so-noi-vu"', 'period: "2017-q1"', 'submitted: "2017-03-31"', "entries:", '  - id: "e1"']
+    assert text.splitlines()[:6] == [REPORT_SCHEMA_COMMENT, 'agency: "so-noi-vu"', 'period: "2017-q1"', 'submitted: "2017-03-31"', "entries:", '  - id: "e1"']
     assert "    percent: 62.5\n    targets:\n      t1: 95\n" in text
     # Every string value is double-quoted; numbers stay plain.
     for event in yaml.parse(text):
@@ -95,7 +97,7 @@ def test_yaml_made_by_the_builder_validates(data: Path) -> None:
     write(data, "progress/so-noi-vu/2017-q1.yaml", text)
     dataset = load_dataset(data, as_of=dt.date(2017, 4, 1))
     assert [p.format("en") for p in dataset.problems] == []
-    (report,) = rp.load_reports(dataset)
+    (report,) = dataset.reports
     e1, e2 = report.entries
     assert (e1.percent, e1.target_values, e1.evidence[0].document, e1.note.vi if e1.note else None) == (62.5, (("t1", 95.0),), '12/KH-SNV "draft": #1', "Đang: triển khai\n- bước 2")
     assert (e2.status, e2.completed) == ("done", "2017-03-02")
@@ -108,7 +110,7 @@ def test_the_builder_checks_the_same_rules_as_the_validator(data: Path) -> None:
     bad["period"] = "2021-q1"
     bad["entries"][0].update({"percent": "101", "targets": {"t7": "3"}, "evidence": [{"document": "1/QĐ", "date": "2017-02-30", "url": "http://x.org"}], "note": {"vi": "chỉ tiếng Việt", "en": ""}})
     bad["entries"][1].update({"task": "A-I-4", "completed": ""})
-    problems = run_js(bad, rp.builder_data(plan), "2017-04-01")["problems"]
+    problems = run_js(bad, builder_data(plan), "2017-04-01")["problems"]
     assert [(p["field"], p["en"]) for p in problems] == [
         ("period", "the period is outside the plan years"),
         ("entries[0].percent", "percent must be from 0 to 100"),
@@ -121,7 +123,7 @@ def test_the_builder_checks_the_same_rules_as_the_validator(data: Path) -> None:
     ]
     assert problems[0]["vi"] == "kỳ nằm ngoài các năm của kế hoạch"
     late = json.loads(json.dumps(STATE))
-    assert [p["field"] for p in run_js(late, rp.builder_data(plan), "2017-03-15")["problems"]] == ["submitted", "entries[0].reported", "entries[1].reported"]
+    assert [p["field"] for p in run_js(late, builder_data(plan), "2017-03-15")["problems"]] == ["submitted", "entries[0].reported", "entries[1].reported"]
 
 
 def test_the_pages_hold_the_form_and_the_script_makes_no_outside_requests() -> None:
@@ -141,9 +143,8 @@ def test_the_form_in_a_browser_produces_a_valid_report(data: Path, tmp_path: Pat
     import http.server
     import threading
 
-    from playwright.sync_api import sync_playwright
-
     from conftest import CHROMIUM, CHROMIUM_ARGS
+    from playwright.sync_api import sync_playwright
 
     assert Path(CHROMIUM).is_file(), "Debian's chromium is required (scripts/test.sh installs it)"
     plan = load_dataset(data).plan
@@ -156,7 +157,7 @@ def test_the_form_in_a_browser_produces_a_valid_report(data: Path, tmp_path: Pat
     markup = page[page.index("<form") : page.index("</form>") + len("</form>")] + '\n<script src="../assets/report-builder.js"></script>'
     (site / "report-builder" / "index.html").write_text(f"<!doctype html><meta charset=utf-8><body>{markup}</body>", encoding="utf-8")
     shutil.copy(SCRIPT, site / "assets" / "report-builder.js")
-    (site / "data" / "report-builder.json").write_text(json.dumps(rp.builder_data(plan), ensure_ascii=False), encoding="utf-8")
+    (site / "data" / "report-builder.json").write_text(json.dumps(builder_data(plan), ensure_ascii=False), encoding="utf-8")
     handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(site))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
@@ -191,5 +192,5 @@ def test_the_form_in_a_browser_produces_a_valid_report(data: Path, tmp_path: Pat
     write(data, "progress/so-noi-vu/2017-q1.yaml", text)
     dataset = load_dataset(data, as_of=dt.date(2017, 4, 1))
     assert [p.format("en") for p in dataset.problems] == []
-    ((_, entry),) = rp.current_entries(rp.load_reports(dataset))
+    ((_, entry),) = progress.effective_entries(dataset.reports)
     assert (entry.task, entry.status, entry.target_values, entry.evidence[0].url) == ("A-I-1", "in_progress", (("t1", 95.0),), "https://example.org/a.pdf")

@@ -7,11 +7,14 @@ import json
 from pathlib import Path
 
 import pytest
-
-from partracker import reports as rp
-from partracker import schemas
-from partracker.dataset import DataInvalid, load_dataset
 from test_reports_fixture import GOOD_REPORT, make_plan, write
+
+from partracker.domain import periods, progress
+from partracker.outputs.context import BuildContext, BuildOptions
+from partracker.reading import reportfiles
+from partracker.reading import schemas as schemas
+from partracker.reading.dataset import load_dataset
+from partracker.reading.errors import DataInvalid
 
 ROOT = Path(__file__).resolve().parent.parent
 AS_OF = dt.date(2017, 12, 31)
@@ -31,7 +34,7 @@ def test_a_valid_report_loads_as_the_model(data: Path) -> None:
     write(data, "progress/so-noi-vu/2017-q1.yaml", GOOD_REPORT)
     dataset = load_dataset(data, as_of=AS_OF)
     assert dataset.problems == []
-    (report,) = rp.load_reports(dataset)
+    (report,) = dataset.reports
     assert (report.agency, report.period, report.file, report.filing, report.submitted, report.demo) == (
         "so-noi-vu", "2017-q1", "progress/so-noi-vu/2017-q1.yaml", "2017-q1", "2017-03-04", False)
     e1, e2 = report.entries
@@ -162,16 +165,17 @@ def test_a_supplementary_report_corrects_an_earlier_entry(data: Path) -> None:
     write(data, "progress/so-noi-vu/2017-q1-2.yaml", SUPPLEMENT)
     dataset = load_dataset(data, as_of=AS_OF)
     assert dataset.problems == []
-    first, second = rp.load_reports(dataset)
+    first, second = dataset.reports
     assert (first.filing, second.filing, second.period) == ("2017-q1", "2017-q1-2", "2017-q1")
-    assert first.entries[0].superseded_by == "2017-q1-2#e1"
-    assert first.entries[1].superseded_by is None
-    assert [(r.filing, e.id) for r, e in rp.current_entries([second, first])] == [("2017-q1", "e2"), ("2017-q1-2", "e1"), ("2017-q1-2", "e2")]
-    ((old_r, old_e, new_r, new_e),) = rp.corrections([first, second])
-    assert (rp.entry_ref(old_r, old_e), rp.entry_ref(new_r, new_e)) == ("2017-q1#e1", "2017-q1-2#e1")
-    latest = rp.latest_entries([first, second])
+    assert [(r.filing, e.id) for r, e in progress.effective_entries([second, first])] == [("2017-q1", "e2"), ("2017-q1-2", "e1"), ("2017-q1-2", "e2")]
+    (correction,) = progress.corrections([first, second])
+    assert (progress.entry_ref(*correction.old), progress.entry_ref(*correction.new)) == ("2017-q1#e1", "2017-q1-2#e1")
+    latest = progress.latest_entries([first, second])
     assert list(latest) == [("so-noi-vu", "A-I-1"), ("so-noi-vu", "A-I-3")]
-    assert rp.entry_ref(*latest[("so-noi-vu", "A-I-1")]) == "2017-q1-2#e2"
+    assert progress.entry_ref(*latest[("so-noi-vu", "A-I-1")]) == "2017-q1-2#e2"
+    # Before the supplement was submitted, the first filing's entry still counts.
+    before = progress.effective_entries([first, second], as_of=dt.date.fromisoformat(first.submitted))
+    assert [(r.filing, e.id) for r, e in before] == [("2017-q1", "e1"), ("2017-q1", "e2")]
 
 
 def test_corrects_must_name_an_existing_earlier_entry_of_the_same_agency(data: Path) -> None:
@@ -188,18 +192,18 @@ def test_corrects_must_name_an_existing_earlier_entry_of_the_same_agency(data: P
     ]
 
 
-def test_load_reports_refuses_invalid_data(data: Path) -> None:
+def test_a_build_refuses_invalid_reports(data: Path) -> None:
     write(data, "progress/so-noi-vu/2017-q1.yaml", GOOD_REPORT.replace("percent: 40", "percent: -1"))
     with pytest.raises(DataInvalid):
-        rp.load_reports(load_dataset(data, as_of=AS_OF))
+        BuildContext.load(BuildOptions(data_dir=data, as_of=AS_OF))
 
 
 def test_filing_order_and_period_bounds() -> None:
     names = ["2017-year", "2017-q1-2", "2017-h1", "2017-q2", "2016-q4", "2017-q1", "2017-q1-10", "2017-q1-3"]
-    assert sorted(names, key=rp.filing_key) == ["2016-q4", "2017-q1", "2017-q1-2", "2017-q1-3", "2017-q1-10", "2017-q2", "2017-h1", "2017-year"]
-    assert rp.period_bounds("2017-q4") == (dt.date(2017, 10, 1), dt.date(2017, 12, 31))
-    assert rp.period_bounds("2016-q1") == (dt.date(2016, 1, 1), dt.date(2016, 3, 31))
-    assert rp.period_bounds("2017-h1") == (dt.date(2017, 1, 1), dt.date(2017, 6, 30))
+    assert sorted(names, key=periods.filing_key) == ["2016-q4", "2017-q1", "2017-q1-2", "2017-q1-3", "2017-q1-10", "2017-q2", "2017-h1", "2017-year"]
+    assert periods.period_bounds("2017-q4") == (dt.date(2017, 10, 1), dt.date(2017, 12, 31))
+    assert periods.period_bounds("2016-q1") == (dt.date(2016, 1, 1), dt.date(2016, 3, 31))
+    assert periods.period_bounds("2017-h1") == (dt.date(2017, 1, 1), dt.date(2017, 6, 30))
 
 
 def test_report_schema_is_registered_saved_and_bilingual() -> None:
@@ -218,15 +222,15 @@ def test_the_sample_reports_are_valid_fictional_and_show_a_correction_and_a_late
     monkeypatch.chdir(ROOT)
     plan = load_dataset(ROOT / "plan-data").plan
     assert plan is not None
-    sample = rp.load_demo_reports(plan, ROOT / "demo", as_of=dt.date(2019, 12, 31))
+    sample = reportfiles.load_demo_reports(plan, ROOT / "demo", as_of=dt.date(2019, 12, 31))
     assert all(r.demo for r in sample)
     assert sorted({r.agency for r in sample}) == ["so-noi-vu", "so-thong-tin-truyen-thong", "so-tu-phap"]
     assert sorted({r.period[:4] for r in sample}) == ["2017", "2018", "2019"]
-    assert [rp.entry_ref(r, e) + " → " + str(e.superseded_by) for r, e, _, _ in rp.corrections(sample)] == ["2017-q1#e2 → 2017-q1-2#e1"]
+    assert [progress.entry_ref(*c.old) + " → " + progress.entry_ref(*c.new) for c in progress.corrections(sample)] == ["2017-q1#e2 → 2017-q1-2#e1"]
     late = [r for r in sample if r.agency == "so-tu-phap" and r.period == "2018-q2"]
     assert late and late[0].submitted > "2018-06-04"
     for path in sorted((ROOT / "demo" / "progress").rglob("*.yaml")):
         text = path.read_text(encoding="utf-8")
-        assert text.startswith(rp.SCHEMA_COMMENT + "\n# DỮ LIỆU MẪU HƯ CẤU"), path
+        assert text.startswith(schemas.REPORT_SCHEMA_COMMENT + "\n# DỮ LIỆU MẪU HƯ CẤU"), path
     # Invented progress never sits among the real reports.
     assert not list((ROOT / "plan-data" / "progress").rglob("*.yaml")) or all("HƯ CẤU" not in p.read_text(encoding="utf-8") for p in (ROOT / "plan-data" / "progress").rglob("*.yaml"))

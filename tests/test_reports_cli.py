@@ -10,12 +10,14 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-
-from partracker import reports as rp
-from partracker.cli import main
-from partracker.dataset import load_dataset
-from partracker.yamlload import load_file
 from test_reports_fixture import GOOD_REPORT, make_plan, write
+
+from partracker.domain.duties import duties
+from partracker.reading.dataset import load_dataset
+from partracker.reading.history import history_problems
+from partracker.reading.schemas import REPORT_SCHEMA_COMMENT
+from partracker.reading.yamlload import load_file
+from partracker.tools.cli import main
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -46,11 +48,11 @@ def test_new_report_lists_exactly_the_owed_tasks_and_validates_once_filled(data:
     assert out == "plan-data/progress/so-noi-vu/2017-q1.yaml: đã tạo / created — 2 mục / entries.\n"
     path = data / "progress" / "so-noi-vu" / "2017-q1.yaml"
     text = path.read_text(encoding="utf-8")
-    assert text.startswith(rp.SCHEMA_COMMENT + "\n# Báo cáo tiến độ — Sở Nội vụ — Quý I năm 2017\n# Progress report — Department of Home Affairs — Quarter 1 2017\n")
+    assert text.startswith(REPORT_SCHEMA_COMMENT + "\n# Báo cáo tiến độ — Sở Nội vụ — Quý I năm 2017\n# Progress report — Department of Home Affairs — Quarter 1 2017\n")
     doc = load_file(path)
     # A-I-1 directly (lead); A-I-3 through the collective so-ban-nganh-tinh; never A-I-2 or A-I-4.
     assert [(e["id"], e["task"], e["status"]) for e in doc.data["entries"]] == [("e1", "A-I-1", "not_started"), ("e2", "A-I-3", "not_started")]
-    assert "  # A-I-3 (chủ trì / lead — qua so-ban-nganh-tinh / through so-ban-nganh-tinh)\n" in text
+    assert "  # A-I-3 (chủ trì / lead — qua nhóm so-ban-nganh-tinh / through so-ban-nganh-tinh)\n" in text
     assert "    #   t1: 100  # Tỷ lệ / Share\n" in text
     assert load_dataset(data, as_of=dt.date(2017, 4, 1)).problems == []
     path.write_text(fill(text), encoding="utf-8")
@@ -67,8 +69,8 @@ def test_new_report_for_the_real_plan_validates(tmp_path: Path, monkeypatch: pyt
     path.write_text(fill(path.read_text(encoding="utf-8")), encoding="utf-8")
     dataset = load_dataset(tmp_path / "plan-data", as_of=dt.date(2017, 4, 1))
     assert [p.format("en") for p in dataset.problems] == []
-    (report,) = rp.load_reports(dataset)
-    assert [e.task for e in report.entries] == [t.id for t, _, _ in rp.owed_tasks(dataset.plan, "so-noi-vu")]  # type: ignore[arg-type]
+    (report,) = dataset.reports
+    assert [e.task for e in report.entries] == [d.task.id for d in duties(dataset.plan, "so-noi-vu")]  # type: ignore[arg-type]
 
 
 def test_new_report_never_overwrites(data: Path) -> None:
@@ -116,7 +118,7 @@ def repo(data: Path) -> Path:
 
 
 def history(data: Path, lang: str = "en") -> list[str]:
-    return [p.format(lang) for p in rp.history_problems(data, "main")]  # type: ignore[arg-type]
+    return [p.format(lang) for p in history_problems(data, "main")]  # type: ignore[arg-type]
 
 
 def test_unchanged_history_and_new_files_pass(repo: Path) -> None:
@@ -153,7 +155,7 @@ def test_deleting_or_linking_a_filed_report_is_refused(repo: Path) -> None:
 
 
 def test_an_unknown_base_is_a_located_problem(repo: Path) -> None:
-    (problem,) = rp.history_problems(repo, "origin/nope")
+    (problem,) = history_problems(repo, "origin/nope")
     assert (problem.file, problem.code, problem.params["base"]) == ("plan-data/progress", "history.git", "origin/nope")
     assert problem.format("en").endswith("— fix: check the branch or commit name; in GitHub Actions use actions/checkout with fetch-depth: 0")
 

@@ -8,10 +8,17 @@ from pathlib import Path
 import pytest
 import yaml
 
-from partracker import schedule as sc
-from partracker.dataset import require_plan
-from partracker.model import DueRule, Entry, Plan, Report, ReportSpec, Text
-from partracker.schemas import RULE_KINDS
+from partracker.domain import schedule as sc
+from partracker.domain.duties import obligations_of
+from partracker.domain.model import RULE_KINDS, DueRule, Entry, Plan, Report, ReportSpec
+from partracker.language.text import Text
+from partracker.outputs.wording import (
+    both,
+    deadline_when,
+    obligation_title,
+    reason_text,
+)
+from partracker.reading.dataset import require_plan
 
 LOST = "lost_in_source"  # the kind of a clause lost in the OCR
 LOST_SLUG = LOST.replace("_", "-")
@@ -216,13 +223,16 @@ def test_every_clause_has_a_rule_with_its_verbatim_text(plan: Plan) -> None:
         ("A-II-2", 4, LOST),
     ]
     by_kind = {r.clause.rule.kind: r for r in rules}
-    assert by_kind["per_regulation"].when == Text(
+    def when(kind: str) -> Text:
+        return both(deadline_when, plan, by_kind[kind].clause.rule)
+
+    assert when("per_regulation") == Text(
         "Không có hạn riêng: theo quy định tại Điều 15, Nghị định số 48/2013/NĐ-CP của Chính phủ",
         "No date of its own: as prescribed by Article 15, Decree No. 48/2013/ND-CP of the Government",
     )
     assert by_kind["per_regulation"].dated is False
-    assert by_kind["in_quarter"].when == Text("30/09, ngày cuối quý III của mỗi năm kế hoạch", "30/09, the last day of Q3 of each plan year")
-    assert by_kind["per_roadmap"].when.en == "No date of its own: according to the roadmap"
+    assert when("in_quarter") == Text("30/09, ngày cuối quý III của mỗi năm kế hoạch", "30/09, the last day of Q3 of each plan year")
+    assert when("per_roadmap").en == "No date of its own: according to the roadmap"
     assert by_kind["plan_in_previous_q4"].clause.text.vi == "Kế hoạch ban hành trong quý IV của năm trước liền kề năm thực hiện kế hoạch"
 
 
@@ -230,16 +240,11 @@ def test_the_fixture_uses_every_rule_kind(plan: Plan) -> None:
     assert {r.clause.rule.kind for r in sc.rules(plan)} == set(RULE_KINDS)
 
 
-def test_every_rule_kind_of_the_schema_has_a_label() -> None:
-    # That the scheduler handles every kind is shown by the fixture, which uses each one (test above).
-    assert set(RULE_KINDS) <= set(sc.KIND_LABELS)
-
-
 def test_scheduler_handles_every_rule_kind_of_the_shipped_plan(tmp_path: Path) -> None:
     shipped = require_plan(Path(__file__).resolve().parent.parent / "plan-data")
     for p in (shipped, fixture_plan(tmp_path)):
         kinds = {c.rule.kind for task_ in p.tasks for c in task_.completion}
-        assert kinds <= set(sc.TASK_RULE_KINDS), kinds - set(sc.TASK_RULE_KINDS)
+        assert kinds <= set(RULE_KINDS), kinds - set(RULE_KINDS)
         assert len(sc.rules(p)) == sum(len(task_.completion) for task_ in p.tasks)
         items = sc.obligations(p)
         assert len({o.id for o in items}) == len(items)
@@ -247,10 +252,10 @@ def test_scheduler_handles_every_rule_kind_of_the_shipped_plan(tmp_path: Path) -
 
 
 def test_an_unknown_rule_kind_fails_loudly() -> None:
-    from partracker.model import Rule
+    from partracker.domain.model import Rule
 
     with pytest.raises(RuntimeError, match="Unknown rule kind: 'someday'"):
-        sc._describe(None, Rule(kind="someday"))  # type: ignore[arg-type]
+        sc.is_dated(Rule(kind="someday"))
 
 
 # --- Due dates ----------------------------------------------------------------------------
@@ -285,7 +290,7 @@ def test_plan_in_previous_q4(plan: Plan) -> None:
     assert obs["2018/A-I-1/plan/so-tu-phap"].role == "coordinating"
     first = obs["2016/A-I-1/plan/so-noi-vu"]
     assert (first.due, first.applicable) == (D(2015, 12, 31), False)
-    assert first.reason == Text("Hạn 31/12/2015 có trước khi giai đoạn kế hoạch bắt đầu (2016)", "Due 31/12/2015, before the plan period began (2016)")
+    assert both(reason_text, plan, first.reason) == Text("Hạn 31/12/2015 có trước khi giai đoạn kế hoạch bắt đầu (2016)", "Due 31/12/2015, before the plan period began (2016)")
     assert sc.assess(plan, [first], (), as_of=D(2017, 1, 1))[0].status == "not_applicable"
 
 
@@ -294,7 +299,7 @@ def test_decision_date_makes_earlier_deadlines_not_applicable(tmp_path: Path) ->
     obs = by_id(sc.obligations(p))
     q3 = obs["2016/A-I-3/q3/so-noi-vu"]
     assert (q3.due, q3.applicable) == (D(2016, 9, 30), False)
-    assert q3.reason == Text("Hạn 30/09/2016 có trước ngày ban hành Quyết định 934/QĐ-UBND", "Due 30/09/2016, before Decision 934/QĐ-UBND was issued")
+    assert both(reason_text, p, q3.reason) == Text("Hạn 30/09/2016 có trước ngày ban hành Quyết định 934/QĐ-UBND", "Due 30/09/2016, before Decision 934/QĐ-UBND was issued")
     assert obs["2016/A-I-2/tier-1-quarterly-q4/ubnd-cap-huyen"].applicable is False  # due 04/12/2016
     assert obs["2016/A-II-1/recurring-annual/so-tu-phap"].applicable is True  # due 31/12/2016
     assert obs["2017/A-I-3/plan/so-noi-vu"].applicable is True  # due 31/12/2016
@@ -311,7 +316,7 @@ def test_other_rule_kinds(plan: Plan) -> None:
     regulation = obs["2019/A-II-2/per-regulation/unassigned"]
     assert (regulation.due, regulation.agency, regulation.applicable) == (None, None, True)
     assert regulation.citation == Text("Điều 15, Nghị định số 48/2013/NĐ-CP của Chính phủ", "Article 15, Decree No. 48/2013/ND-CP of the Government")
-    assert regulation.reason == Text("Văn bản không nêu thời hạn riêng", "The source gives no date of its own")
+    assert both(reason_text, plan, regulation.reason) == Text("Văn bản không nêu thời hạn riêng", "The source gives no date of its own")
     for oid in ("2019/A-II-2/per-roadmap/unassigned", "2019/A-II-2/per-plan/unassigned", f"2019/A-II-2/{LOST_SLUG}/unassigned"):
         assert obs[oid].due is None
     # "Theo chế độ báo cáo CCHC định kỳ" is served by the regime's reports, not once more per task.
@@ -322,9 +327,10 @@ def test_annual_report_without_a_tier_has_no_date(tmp_path: Path) -> None:
     root = write_plan_data(tmp_path / "plan-data")
     path = root / "tasks/A-I.yaml"
     path.write_text(path.read_text(encoding="utf-8").replace("coordinating:\n    text:\n      vi: Đơn vị phối hợp\n      en: Coordinating agencies\n    agencies:\n    - so-tu-phap", "coordinating:\n    text:\n      vi: Đơn vị phối hợp\n      en: Coordinating agencies\n    agencies:\n    - ubnd-cap-xa", 1), encoding="utf-8")
-    ob = by_id(sc.obligations(require_plan(root)))["2017/A-I-1/annual-report/ubnd-cap-xa"]
+    p = require_plan(root)
+    ob = by_id(sc.obligations(p))["2017/A-I-1/annual-report/ubnd-cap-xa"]
     assert ob.due is None
-    assert ob.reason == Text("Đơn vị không thuộc cấp báo cáo nào nên không có hạn báo cáo năm", "The agency is in no reporting tier, so it has no annual-report deadline")
+    assert both(reason_text, p, ob.reason) == Text("Đơn vị không thuộc cấp báo cáo nào nên không có hạn báo cáo năm", "The agency is in no reporting tier, so it has no annual-report deadline")
 
 
 def test_periodic_reports_one_per_sender_period_kind_tier_and_year(plan: Plan) -> None:
@@ -369,25 +375,25 @@ def test_ids_are_stable(tmp_path: Path) -> None:
 
 def test_agency_with_no_obligations(plan: Plan) -> None:
     items = sc.obligations(plan)
-    assert sc.for_agency(plan, items, "bao-gia-lai") == ()
+    assert obligations_of(plan, items, "bao-gia-lai") == ()
     assert [a.id for a in sc.agencies_without_obligations(plan, items)] == ["bao-gia-lai", "ubnd-tinh"]
-    own = sc.for_agency(plan, items, "so-tu-phap", with_collectives=False)
+    own = obligations_of(plan, items, "so-tu-phap", with_collectives=False)
     assert {o.agency for o in own} == {"so-tu-phap"}
     # A department also sees what the plan asks of "Sở, ban, ngành tỉnh".
-    assert {o.agency for o in sc.for_agency(plan, items, "so-tu-phap")} == {"so-tu-phap", "so-ban-nganh-tinh"}
+    assert {o.agency for o in obligations_of(plan, items, "so-tu-phap")} == {"so-tu-phap", "so-ban-nganh-tinh"}
     # Sở Nội vụ receives the tier-1 reports of "Sở, ban, ngành tỉnh"; it does not owe them to itself.
-    assert {o.agency for o in sc.for_agency(plan, items, "so-noi-vu")} == {"so-noi-vu"}
+    assert {o.agency for o in obligations_of(plan, items, "so-noi-vu")} == {"so-noi-vu"}
     with pytest.raises(KeyError, match="Unknown agency: 'nope'"):
-        sc.for_agency(plan, items, "nope")
+        obligations_of(plan, items, "nope")
 
 
 def test_titles(plan: Plan) -> None:
     obs = by_id(sc.obligations(plan))
-    assert sc.title(plan, obs["2017/A-I-2/tier-1-quarterly-q2/ubnd-cap-huyen"]) == Text("Báo cáo quý II/2017 gửi Sở Nội vụ", "Quarterly report Q2 2017 to Dept. of Home Affairs")
-    assert sc.title(plan, obs["2017/A-I-2/tier-1-thematic-q2/ubnd-cap-huyen"]) == Text("Báo cáo chuyên đề quý II/2017 gửi Sở Nội vụ", "Thematic report Q2 2017 to Dept. of Home Affairs")
-    assert sc.title(plan, obs["2017/A-I-2/tier-2-annual-year/so-noi-vu"]) == Text("Báo cáo năm 2017 gửi UBND tỉnh", "Annual report 2017 to Provincial People's Committee")
-    assert sc.title(plan, obs["2017/A-I-3/q3/so-noi-vu"]) == Text("Hoàn thành trong quý III/2017", "Complete in Q3 2017")
-    assert sc.title(plan, obs["2020/A-II-1/target-t2/so-tu-phap"]) == Text("Đạt chỉ tiêu t2 năm 2020", "Meet target t2 in 2020")
+    assert both(obligation_title, plan, obs["2017/A-I-2/tier-1-quarterly-q2/ubnd-cap-huyen"]) == Text("Báo cáo quý II/2017 gửi Sở Nội vụ", "Quarterly report Q2 2017 to Dept. of Home Affairs")
+    assert both(obligation_title, plan, obs["2017/A-I-2/tier-1-thematic-q2/ubnd-cap-huyen"]) == Text("Báo cáo chuyên đề quý II/2017 gửi Sở Nội vụ", "Thematic report Q2 2017 to Dept. of Home Affairs")
+    assert both(obligation_title, plan, obs["2017/A-I-2/tier-2-annual-year/so-noi-vu"]) == Text("Báo cáo năm 2017 gửi UBND tỉnh", "Annual report 2017 to Provincial People's Committee")
+    assert both(obligation_title, plan, obs["2017/A-I-3/q3/so-noi-vu"]) == Text("Hoàn thành trong quý III/2017", "Complete in Q3 2017")
+    assert both(obligation_title, plan, obs["2020/A-II-1/target-t2/so-tu-phap"]) == Text("Đạt chỉ tiêu t2 năm 2020", "Meet target t2 in 2020")
 
 
 # --- Status -------------------------------------------------------------------------------
@@ -518,8 +524,6 @@ def test_assess_keeps_the_order_and_never_reads_the_clock(plan: Plan) -> None:
     a2 = sc.assess(plan, items, (), as_of=D(2017, 1, 1))
     assert a1 == a2
     assert [a.obligation for a in a1] == list(items)
-    assert set(sc.STATUS_LABELS) == set(sc.STATUSES)
-    assert sc.STATUS_LABELS["not_assessed"] == Text("Chưa có báo cáo", "No report filed yet")
 
 
 # --- Roll-ups and measures ----------------------------------------------------------------

@@ -9,7 +9,7 @@ from typing import Any, Iterator
 import pytest
 from jsonschema import Draft7Validator
 
-from partracker import schemas
+from partracker.reading import schemas as schemas
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -1,4 +1,8 @@
-"""Golden files of the site's rendered output: regenerate with `python3 scripts/update_golden.py`."""
+"""Golden files of the site's rendered output: regenerate with `python3 scripts/update_golden.py`.
+
+The pages are rendered by the same registry as the site (no MkDocs), once per run, in a fixture: never at
+collection time.
+"""
 
 from __future__ import annotations
 
@@ -7,33 +11,40 @@ from pathlib import Path
 
 import pytest
 
-from partracker import dataset as ds
-from partracker import export as ex
-from partracker import site
-
 ROOT = Path(__file__).resolve().parent.parent
 GOLDEN = ROOT / "tests" / "golden"
 AS_OF = dt.date(2017, 6, 1)
-SITE_URL = "https://gialai-par-tracker.invalid/{lang}/"
+NAMES = ("agency-so-noi-vu.vi.md", "plan.json", "so-noi-vu.ics", "task-a-i-1.en.md", "task-a-i-1.vi.md", "tasks.csv")
+"""Every golden file, by name."""
 
 
 def golden_outputs() -> dict[str, str]:
     """Name → content of every golden file, from the shipped plan-data/."""
-    plan = ds.require_plan(ROOT / "plan-data")
-    out: dict[str, str] = {}
-    for lang in ("vi", "en"):
-        pages = site.render_pages(plan, lang=lang, as_of=AS_OF, site_url=SITE_URL.format(lang=lang))
-        out[f"task-a-i-1.{lang}.md"] = pages["tasks/a-i-1.md"]
-        if lang == "vi":
-            out["agency-so-noi-vu.vi.md"] = pages["agencies/so-noi-vu.md"]
-            if "ics/so-noi-vu.ics" in pages:
-                out["so-noi-vu.ics"] = pages["ics/so-noi-vu.ics"]
-    out["plan.json"] = ex.to_json(ex.plan_to_dict(plan))
-    out["tasks.csv"] = ex.tasks_csv(plan)
-    return out
+    from partracker.outputs import registry
+    from partracker.outputs.context import BuildContext, BuildOptions
+
+    ctx = BuildContext.load(BuildOptions(data_dir=ROOT / "plan-data", as_of=AS_OF))
+    vi, en = registry.generate(ctx, "vi"), registry.generate(ctx, "en")
+    return {
+        "task-a-i-1.vi.md": vi["tasks/a-i-1.md"],
+        "task-a-i-1.en.md": en["tasks/a-i-1.md"],
+        "agency-so-noi-vu.vi.md": vi["agencies/so-noi-vu.md"],
+        "so-noi-vu.ics": vi["ics/so-noi-vu.ics"],
+        "plan.json": vi["data/plan.json"],
+        "tasks.csv": vi["data/tasks.csv"],
+    }
 
 
-@pytest.mark.parametrize("name", sorted(golden_outputs()))
-def test_golden(name: str) -> None:
+@pytest.fixture(scope="module")
+def outputs() -> dict[str, str]:
+    return golden_outputs()
+
+
+def test_the_golden_set_is_complete(outputs: dict[str, str]) -> None:
+    assert sorted(outputs) == sorted(NAMES) == sorted(p.name for p in GOLDEN.iterdir())
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_golden(outputs: dict[str, str], name: str) -> None:
     expected = (GOLDEN / name).read_bytes()
-    assert golden_outputs()[name].encode("utf-8") == expected, f"{name} changed: run python3 scripts/update_golden.py and review the diff"
+    assert outputs[name].encode("utf-8") == expected, f"{name} changed: run python3 scripts/update_golden.py and review the diff"

@@ -6,8 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from partracker.dataset import require_plan
-from partracker.model import Plan, Text
+from partracker.domain.model import Plan
+from partracker.language.text import Text
+from partracker.reading.dataset import require_plan
 
 PLAN_DATA = Path(__file__).resolve().parent.parent / "plan-data"
 SEED_LINES = 958

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from partracker.cli import main
-from partracker.dataset import check_document, load_dataset
+from partracker.reading.dataset import check_document, load_dataset
+from partracker.tools.cli import main
 
 CORPUS = sorted((Path(__file__).parent / "corpus").glob("*.yaml"))
 

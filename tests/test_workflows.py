@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from partracker.yamlload import load_file
+from partracker.reading.yamlload import load_file
 
 ROOT = Path(__file__).resolve().parent.parent
 WORKFLOWS = ROOT / ".github" / "workflows"

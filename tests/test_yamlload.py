@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from partracker.yamlload import LoadError, LoadLimits, load_text
+from partracker.reading.yamlload import LoadError, LoadLimits, load_text
 
 
 def load(text: str):
@@ -89,3 +89,13 @@ def test_bom_is_accepted() -> None:
 
 def test_non_text_keys_become_text() -> None:
     assert load("1: a\ntrue: b\n") == {"1": "a", "true": "b"}
+
+
+def test_positions_count_lines_as_editors_do_when_a_lone_carriage_return_occurs() -> None:
+    # libyaml counts "\r" as a line break; GitHub's annotations and editors number lines on "\n".
+    with pytest.raises(LoadError) as caught:
+        load_text("\ragency: so-noi-vu\nperiod: [\n", "x.yaml")
+    (problem,) = caught.value.problems
+    assert problem.line <= 3
+    doc = load_text("a: 1\r\nb: 2\r\n", "x.yaml")
+    assert doc.mark(("b",)) == (2, 4)

@@ -1,0 +1,5 @@
+"""``python -m partracker``: the command line (:mod:`partracker.tools.cli`)."""
+
+from partracker.tools.cli import main
+
+main()

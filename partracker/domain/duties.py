@@ -1,0 +1,96 @@
+"""Who owes what (Trách nhiệm của đơn vị): an agency's tasks and obligations, each once, with its role.
+
+The plan names an agency directly in a task's lead (Đơn vị chủ trì) or coordinating (Đơn vị phối
+hợp/thực hiện) cell, or through a collective it belongs to ("Sở, ban, ngành tỉnh"). A task can
+name an agency both ways; it is still one duty, with the strongest role: named as lead, then named
+as coordinator, then through a collective as lead, then through a collective as coordinator.
+Pages, calendars, the report builder, ``new-report`` and the validator all ask these functions.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import TypeVar
+
+from partracker.domain.model import Plan, Task
+from partracker.domain.schedule import Assessment, Obligation
+
+T = TypeVar("T", Obligation, Assessment)
+
+
+@dataclass(frozen=True)
+class Duty:
+    """A task an agency works on: its strongest role, and the collective that names it when not named itself."""
+
+    task: Task
+    """The task."""
+    role: str
+    """``lead`` or ``coordinating``."""
+    via: str | None
+    """Id of the collective whose cell names the agency, or None when the cell names it directly."""
+
+    @property
+    def rank(self) -> int:
+        """0 strongest … 3 weakest: direct lead, direct coordinating, lead via a collective, coordinating via one."""
+        return (0 if self.role == "lead" else 1) + (2 if self.via else 0)
+
+
+def duties(plan: Plan, agency_id: str) -> tuple[Duty, ...]:
+    """Every task the agency works on, once each, in plan order, with its strongest role."""
+    return plan.memo(f"duties:{agency_id}", lambda: _duties(plan, agency_id))  # type: ignore[no-any-return]
+
+
+def _duties(plan: Plan, agency_id: str) -> tuple[Duty, ...]:
+    agency = plan.agency(agency_id)
+    collectives = () if agency.is_collective else tuple(c.id for c in plan.collectives_of(agency_id))
+    out = []
+    for task in plan.tasks:
+        found = []
+        for role, cell in (("lead", task.lead), ("coordinating", task.coordinating)):
+            if agency_id in cell.agencies:
+                found.append(Duty(task, role, None))
+            via = next((c for c in collectives if c in cell.agencies), None)
+            if via is not None:
+                found.append(Duty(task, role, via))
+        if found:
+            out.append(min(found, key=lambda d: d.rank))
+    return tuple(out)
+
+
+def concerns(plan: Plan, ob: Obligation, agency_id: str, *, with_collectives: bool = True) -> bool:
+    """True when ``ob`` is the agency's own, or (by default) a collective's it belongs to.
+
+    A collective's periodic report addressed to the agency itself (Sở Nội vụ receives the
+    reports of "Sở, ban, ngành tỉnh") is not its own to send.
+    """
+    if ob.agency == agency_id:
+        return True
+    if not with_collectives or ob.agency is None or ob.recipient == agency_id or plan.agency(agency_id).is_collective:
+        return False
+    return ob.agency in {c.id for c in plan.collectives_of(agency_id)}
+
+
+def _obligation(item: Obligation | Assessment) -> Obligation:
+    return item.obligation if isinstance(item, Assessment) else item
+
+
+def obligations_of(plan: Plan, items: Iterable[T], agency_id: str, *, with_collectives: bool = True) -> tuple[T, ...]:
+    """The obligations (or assessments) an agency owes, one per (year, task, what), in the order given.
+
+    When the agency owes the same thing itself and through a collective, its own obligation is kept.
+    """
+    plan.agency(agency_id)  # an unknown id is an error, not an empty list
+    chosen: dict[tuple[int, str, str], T] = {}
+    order: list[tuple[int, str, str]] = []
+    for item in items:
+        ob = _obligation(item)
+        if not concerns(plan, ob, agency_id, with_collectives=with_collectives):
+            continue
+        key = (ob.year, ob.task, ob.what)
+        if key not in chosen:
+            order.append(key)
+            chosen[key] = item
+        elif ob.agency == agency_id:
+            chosen[key] = item
+    return tuple(chosen[k] for k in order)

@@ -1,0 +1,1 @@
+"""Words for readers: the label catalogue, bilingual text, locale formats and diacritic folding."""

@@ -1,0 +1,30 @@
+"""Diacritic folding and slugs (Bỏ dấu): one rule for search, anchors and ids.
+
+Vietnamese readers often type without diacritics ("mot cua" for "một cửa"), and URLs and heading
+anchors must be ASCII. Both use :func:`fold_diacritics`, which removes every combining mark and,
+unlike a plain Unicode decomposition, also turns "đ/Đ" (a letter of its own, not d with a mark)
+into "d/D".
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_NON_SLUG = re.compile(r"[^a-z0-9]+")
+
+
+def fold_diacritics(text: str) -> str:
+    """The text without diacritics: "Đào tạo" → "Dao tao"."""
+    decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    return unicodedata.normalize("NFC", "".join(c for c in decomposed if not unicodedata.combining(c)))
+
+
+def slugify(text: str, separator: str = "-") -> str:
+    """An ASCII slug of ``text``: folded, lower case, runs of other characters as one ``separator``.
+
+    "Nghĩa vụ sắp đến hạn" → "nghia-vu-sap-den-han"; "Đơn vị" → "don-vi". Used for heading anchors
+    (Python-Markdown's ``toc`` extension calls it with the text of each heading) and id hints.
+    """
+    ascii_text = fold_diacritics(text).encode("ascii", "ignore").decode("ascii").lower()
+    return _NON_SLUG.sub(separator, ascii_text).strip(separator)

@@ -1,0 +1,386 @@
+"""The one catalogue of words (Nhãn giao diện) a reader sees, in Vietnamese and English.
+
+Every word printed by the site, the calendars and feeds, the command line and the pull-request
+summary that does not come from plan-data/ lives here, keyed by meaning. A status, a role or a
+kind of report has one wording everywhere. Families of keys are written ``family.code``
+(``status.overdue``, ``role.lead``); their codes are the domain's vocabularies, and a test fails
+when a key is unused, a code has no key, or a key lacks a language.
+
+Validator messages, which also carry a fix, are a catalogue of their own in
+:mod:`partracker.reading.errors`.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from partracker.language.text import Lang, Text
+
+# key → (vi, en); ``{name}`` fields are filled by :meth:`Labels.format`.
+LABELS: dict[str, tuple[str, str]] = {
+    # --- the site and its navigation -----------------------------------------------------------
+    "site_name": ("Theo dõi Kế hoạch Chỉ số CCHC Gia Lai 2016–2020", "Gia Lai PAR INDEX plan tracker 2016–2020"),
+    "home": ("Trang chủ", "Home"),
+    "plan": ("Kế hoạch", "The plan"),
+    "plan_overview": ("Tổng quan kế hoạch", "Plan overview"),
+    "agencies": ("Đơn vị", "Agencies"),
+    "glossary": ("Thuật ngữ viết tắt", "Glossary of abbreviations"),
+    "source_page": ("Về văn bản nguồn", "About the source"),
+    "downloads": ("Tải dữ liệu", "Downloads"),
+    "coverage": ("Mức độ dịch", "Translation coverage"),
+    "how_built": ("Cách dựng trang", "How the site is built"),
+    "deadlines": ("Cách tính thời hạn", "How deadlines are computed"),
+    "data_model": ("Mô hình dữ liệu", "Data model"),
+    "benchmark": ("Đo hiệu năng", "Performance benchmark"),
+    "about": ("Giới thiệu", "About"),
+    "timeline": ("Lịch thực hiện", "Timeline"),
+    "progress": ("Tiến độ", "Progress"),
+    "contribute": ("Đóng góp báo cáo", "Contribute a report"),
+    "report_builder": ("Lập báo cáo", "Report builder"),
+    "lang_name": ("Tiếng Việt", "English"),
+    "data_as_of": ("Số liệu tính đến {date} (giờ {timezone})", "Data as of {date} ({timezone})"),
+    "demo_banner": ("BẢN MINH HỌA: trang này có báo cáo mẫu, không phải số liệu thật.", "DEMO: this site contains sample reports, not real data."),
+    "demo_report": ("mẫu", "sample"),
+    "demo_data": ("Trang này đang hiển thị dữ liệu mẫu, không phải báo cáo thật của cơ quan nào.", "This page shows sample data, not a real report from any agency."),
+    "sample_prefix": ("[Dữ liệu mẫu]", "[Sample data]"),
+    # --- common words of tables ----------------------------------------------------------------
+    "section": ("Mục", "Section"),
+    "group": ("Nhóm", "Group"),
+    "task": ("Nhiệm vụ", "Task"),
+    "agency": ("Đơn vị", "Agency"),
+    "year": ("Năm", "Year"),
+    "quarter": ("Quý", "Quarter"),
+    "due": ("Hạn", "Due"),
+    "status": ("Trạng thái", "Status"),
+    "role": ("Vai trò", "Role"),
+    "total": ("Tổng số", "Total"),
+    "period": ("Kỳ", "Period"),
+    "file": ("Tệp", "File"),
+    "description": ("Mô tả", "Description"),
+    "none": ("Không có", "None"),
+    "yes": ("Có", "Yes"),
+    "no": ("Không", "No"),
+    "field": ("Mục", "Item"),
+    "value": ("Nội dung", "Details"),
+    "number": ("TT", "No."),
+    "obligation": ("Nghĩa vụ", "Obligation"),
+    "no_due": ("Không có hạn cụ thể", "No fixed date"),
+    "nothing": ("Không có nghĩa vụ nào.", "No obligations."),
+    "data_table": ("Bảng số liệu", "Data table"),
+    # --- the plan, sections and tasks ----------------------------------------------------------
+    "content": ("Nội dung thực hiện", "Content"),
+    "lead": ("Đơn vị chủ trì", "Lead agency"),
+    "coordinating": ("Đơn vị phối hợp/thực hiện", "Coordinating/implementing agencies"),
+    "outputs": ("Sản phẩm đầu ra", "Outputs"),
+    "completion": ("Thời gian hoàn thành", "Completion time"),
+    "rule": ("Cách tính hạn", "Deadline rule"),
+    "targets": ("Chỉ tiêu", "Targets"),
+    "target": ("Chỉ tiêu", "Target"),
+    "target_metric": ("Chỉ tiêu đo", "Metric"),
+    "target_value": ("Mức", "Level"),
+    "every_plan_year": ("Mỗi năm của kế hoạch", "Every plan year"),
+    "obligations": ("Nghĩa vụ và tình trạng", "Obligations and status"),
+    "no_obligations": ("Điều khoản này không sinh ra nghĩa vụ có ngày hạn.", "These clauses produce no dated obligations."),
+    "history": ("Lịch sử tiến độ", "Progress history"),
+    "no_reports_task": ("Chưa có báo cáo tiến độ nào được nộp cho nhiệm vụ này.", "No progress report has been filed for this task."),
+    "no_reports_site": ("Chưa có đơn vị nào nộp báo cáo tiến độ. Trang chỉ trình bày kế hoạch và các hạn theo kế hoạch; chưa có thông tin nào về việc đã thực hiện.", "No agency has filed a progress report yet. The site shows the plan and its deadlines only; there is no information yet about what has been done."),
+    "no_reports_progress": ("Chưa có báo cáo tiến độ nào được nộp, nên không nội dung nào được ghi là đã hoàn thành hay trễ hạn: các trạng thái dưới đây chỉ dựa trên lịch của kế hoạch (chưa đến hạn, chưa có báo cáo, không áp dụng).", "No progress reports have been filed yet, so nothing is shown as done or late: the statuses below come from the plan's calendar only (upcoming, no report filed yet, not applicable)."),
+    "reported": ("Ngày báo cáo", "Reported"),
+    "percent": ("Tỷ lệ", "Percent"),
+    "evidence": ("Minh chứng", "Evidence"),
+    "note": ("Ghi chú", "Note"),
+    "correction": ("Đính chính", "Correction"),
+    "corrects": ("đính chính mục", "corrects entry"),
+    "source": ("Nguồn", "Source"),
+    "source_lines": ("Dòng trong văn bản nguồn", "Lines in the source text"),
+    "confidence": ("Độ tin cậy của bản chép", "Transcription confidence"),
+    "notes": ("Ghi chú về bản chép (OCR)", "Transcription (OCR) notes"),
+    "section_tasks": ("Các nhiệm vụ của mục", "Tasks in this section"),
+    # --- agencies ------------------------------------------------------------------------------
+    "as_lead": ("Nhiệm vụ chủ trì", "Tasks as lead agency"),
+    "as_coordinator": ("Nhiệm vụ phối hợp/thực hiện", "Tasks as coordinating/implementing agency"),
+    "via_collective": ("qua nhóm", "through"),
+    "responsibilities": ("Trách nhiệm theo phần Tổ chức thực hiện", "Responsibilities in the plan body (Implementation)"),
+    "item": ("Mục", "Item"),
+    "members": ("Thành viên", "Members"),
+    "member_of": ("Thuộc nhóm", "Member of"),
+    "collective_note": ("Đây là một nhóm đơn vị: kế hoạch giao việc cho cả nhóm mà không nêu tên từng thành viên.", "This is a collective: the plan assigns work to the whole group without naming its members."),
+    "upcoming": ("Nghĩa vụ sắp đến hạn", "Upcoming obligations"),
+    "overdue": ("Nghĩa vụ quá hạn", "Overdue obligations"),
+    "filing_record": ("Hồ sơ nộp báo cáo", "Report filing record"),
+    "submitted": ("Ngày nộp", "Submitted"),
+    "entries": ("Số mục", "Entries"),
+    "no_filings": ("Đơn vị chưa nộp báo cáo nào.", "This agency has filed no report."),
+    "calendar_link": ("Tải lịch nghĩa vụ của đơn vị (.ics)", "Download this agency's obligations calendar (.ics)"),
+    "agency_index_intro": ("Mọi đơn vị mà kế hoạch giao việc, kể cả các nhóm đơn vị.", "Every agency the plan assigns work to, including collectives."),
+    "n_lead": ("Chủ trì", "Lead"),
+    "n_coord": ("Phối hợp", "Coordinating"),
+    "kind": ("Loại đơn vị", "Kind of agency"),
+    "by_year": ("Nghĩa vụ theo năm", "Obligations by year"),
+    "by_year_intro": ("Mỗi năm có một trang liệt kê đầy đủ nghĩa vụ của đơn vị (kể cả qua các nhóm đơn vị thuộc về), in ra được thành bảng nghĩa vụ.", "Each year has a page listing every obligation of the agency (including those of the groups it belongs to); it prints as an obligations sheet."),
+    "obligations_in": ("nghĩa vụ năm", "obligations in"),
+    "sheet_intro": ("Theo hạn, kèm tình trạng.", "By due date, with status."),
+    "back_to_agency": ("Trang đơn vị", "Agency page"),
+    # --- home page -----------------------------------------------------------------------------
+    "what_is_plan": ("Kế hoạch là gì", "What the plan is"),
+    "home_intro": ("Trang này công khai Kế hoạch ban hành kèm Quyết định {number} của UBND tỉnh Gia Lai: ai phải làm gì, đến khi nào, và các đơn vị báo cáo đã làm được gì.", "This site publishes the plan issued with Decision {number} of the Gia Lai Provincial People's Committee: who must do what, by when, and what the agencies report having done."),
+    "overall": ("Tình hình chung", "Overall progress"),
+    "latest": ("Cập nhật mới nhất", "Latest updates"),
+    "count_groups": ("Số nhóm tiêu chí", "Criteria groups"),
+    "count_sections": ("Số mục", "Sections"),
+    "count_tasks": ("Số nhiệm vụ", "Tasks"),
+    "count_obligations": ("Số nghĩa vụ", "Obligations"),
+    "count_agencies": ("Số đơn vị", "Agencies"),
+    "upcoming_site": ("Hạn sắp tới", "Upcoming deadlines"),
+    "none_upcoming": ("Không có hạn nào trong 30 ngày tới.", "No deadline in the next 30 days."),
+    "plan_ended": ("Giai đoạn kế hoạch đã kết thúc năm {year}.", "The plan period ended in {year}."),
+    # --- the decision and its source -----------------------------------------------------------
+    "decision": ("Quyết định", "Decision"),
+    "signed_by": ("Người ký", "Signed by"),
+    "issued_by": ("Cơ quan ban hành", "Issued by"),
+    "date_of_issue": ("Ngày ban hành", "Date of issue"),
+    "plan_period": ("Giai đoạn", "Period"),
+    "uncertain": ("Các chỗ đọc chưa chắc chắn", "Uncertain readings"),
+    "uncertain_intro": ("Mọi nhiệm vụ và mục có độ tin cậy dưới mức cao hoặc có ghi chú về bản chép.", "Every task and item with confidence below high or with transcription notes."),
+    "plan_notes": ("Ghi chú về thông tin quyết định", "Notes on the decision's details"),
+    "what_we_have": ("Phần văn bản hiện có", "The part of the decision we have"),
+    "abbr": ("Viết tắt", "Abbreviation"),
+    "meaning": ("Nghĩa", "Meaning"),
+    # --- translation coverage ------------------------------------------------------------------
+    "coverage_intro": ("Tỷ lệ văn bản dữ liệu có bản tiếng Anh. Văn bản tiếng Việt là bản gốc.", "Share of data texts that have an English version. The Vietnamese text is authoritative."),
+    "texts_total": ("Tổng số văn bản", "Texts"),
+    "texts_translated": ("Đã dịch", "Translated"),
+    "missing_list": ("Các văn bản chưa dịch", "Untranslated texts"),
+    "all_translated": ("Mọi văn bản đều đã có bản tiếng Anh.", "Every text has an English version."),
+    # --- downloads -----------------------------------------------------------------------------
+    "licence": ("Giấy phép", "Licence"),
+    "licence_text": ("Dữ liệu kế hoạch là bản chép lại một văn bản hành chính công khai; dữ liệu mở này được cung cấp theo giấy phép MIT của dự án, giống mã nguồn. Khi dùng lại, xin ghi nguồn.", "The plan data is a transcription of a public administrative document; these open data files are offered under the project's MIT licence, like the source code. Please credit the source when reusing them."),
+    "dl_plan_json": ("Toàn bộ kế hoạch (nhiệm vụ, đơn vị, thuật ngữ, trách nhiệm, chế độ báo cáo)", "The whole plan (tasks, agencies, glossary, responsibilities, reporting regime)"),
+    "dl_tasks_csv": ("Nhiệm vụ, mỗi dòng một nhiệm vụ (an toàn với công thức bảng tính)", "Tasks, one row per task (formula-safe for spreadsheets)"),
+    "dl_obligations": ("Nghĩa vụ có ngày hạn và tình trạng", "Dated obligations and their status"),
+    "dl_progress": ("Các mục báo cáo tiến độ (đã áp dụng đính chính)", "Progress report entries (corrections applied)"),
+    "dl_targets": ("Chỉ tiêu số theo năm, với giá trị báo cáo mới nhất", "Numeric targets per year, with the latest value reported"),
+    "dl_schema": ("Lược đồ JSON cho tệp", "JSON Schema for"),
+    "dl_ics_plan": ("Lịch mọi nghĩa vụ của kế hoạch", "Calendar of every obligation in the plan"),
+    "dl_ics_agency": ("Lịch nghĩa vụ theo đơn vị", "Obligations calendar per agency"),
+    "dl_feed": ("Nguồn tin Atom các cập nhật", "Atom feed of updates"),
+    "schemas": ("Lược đồ JSON", "JSON Schemas"),
+    "open_data": ("Dữ liệu mở", "Open data"),
+    "calendars": ("Lịch", "Calendars"),
+    "feeds": ("Nguồn tin", "Feeds"),
+    "not_available": ("Chưa có trong bản dựng này.", "Not available in this build."),
+    # --- timeline and progress pages -----------------------------------------------------------
+    "as_of": ("Số liệu tính đến ngày {date}.", "Figures as of {date}."),
+    "timeline_title": ("Lịch thực hiện", "Timeline"),
+    "timeline_intro": ("Sản phẩm đầu ra và hạn báo cáo theo năm và quý, kèm trạng thái.", "Deliverables and reporting deadlines by year and quarter, with their status."),
+    "progress_title": ("Tiến độ thực hiện", "Progress"),
+    "by_period_title": ("Tiến độ theo kỳ", "Progress by period"),
+    "by_section_title": ("Tiến độ theo mục", "Progress by section"),
+    "by_agency_title": ("Tiến độ theo đơn vị", "Progress by agency"),
+    "count": ("Số lượng", "Count"),
+    "reporting_deadline": ("Hạn báo cáo", "Reporting deadline"),
+    "deliverable": ("Sản phẩm / việc cần làm", "Deliverable"),
+    "measures_title": ("Chỉ số kiểu PAR INDEX theo năm", "PAR-style measures per year"),
+    "measures_intro": ("Tỷ lệ nhiệm vụ trong kế hoạch năm đã hoàn thành (mức: trên 90%, từ 70% đến 90%, dưới 70%) và việc nộp đúng hạn mọi báo cáo định kỳ.", "Share of the year's plan tasks completed (bands: above 90%, 70–90%, below 70%) and whether every periodic report was filed on time."),
+    "tasks_planned": ("Nhiệm vụ trong năm", "Tasks in the year"),
+    "tasks_done": ("Đã hoàn thành", "Completed"),
+    "share_done": ("Tỷ lệ hoàn thành", "Share completed"),
+    "band": ("Mức", "Band"),
+    "band_unsettled": ("Chưa xác định ({n} nhiệm vụ chưa có báo cáo)", "Not settled ({n} tasks without a report)"),
+    "at_least": ("ít nhất {value}", "at least {value}"),
+    "reports_on_time": ("Báo cáo định kỳ đúng hạn", "Periodic reports on time"),
+    "not_assessed_short": ("Chưa đánh giá", "Not yet assessed"),
+    "status_by_year": ("Trạng thái nghĩa vụ theo năm", "Obligation status by year"),
+    "status_by_section": ("Trạng thái nghĩa vụ theo mục", "Obligation status by section"),
+    "status_by_agency": ("Trạng thái nghĩa vụ theo đơn vị", "Obligation status by agency"),
+    "targets_title": ("Chỉ tiêu và kết quả báo cáo", "Targets and reported values"),
+    "reported_value": ("Giá trị báo cáo", "Reported value"),
+    "no_value": ("Chưa có số liệu", "No value reported"),
+    "met": ("Đạt chỉ tiêu", "Target met"),
+    "by_year_suffix": ("đến năm {year}", "by {year}"),
+    "yearly": ("hằng năm", "every year"),
+    "quarter_of_year": ("Quý {roman}/{year}", "Q{quarter} {year}"),
+    # --- the Atom feed -------------------------------------------------------------------------
+    "feed_title": ("Tiến độ thực hiện Quyết định {number}", "Progress on Decision {number}"),
+    "feed_subtitle": ("Cập nhật tiến độ do các đơn vị báo cáo, mỗi mục là một nội dung báo cáo.", "Progress updates as reported by the agencies, one entry per reported item."),
+    "feed_author": ("Cổng theo dõi CCHC Gia Lai", "Gia Lai PAR tracker"),
+    "entry_status": ("Trạng thái: {status}", "Status: {status}"),
+    "entry_percent": ("Mức hoàn thành: {percent}", "Completion: {percent}"),
+    "entry_reported": ("Ngày báo cáo: {date}", "Reported on: {date}"),
+    "entry_completed": ("Ngày hoàn thành: {date}", "Completed on: {date}"),
+    "entry_report": ("Báo cáo {period} của {agency}, gửi ngày {date}", "Report {period} from {agency}, sent on {date}"),
+    "entry_evidence": ("Minh chứng: {items}", "Evidence: {items}"),
+    "entry_target": ("Chỉ tiêu {id}: {value}", "Target {id}: {value}"),
+    "entry_note": ("Ghi chú: {note}", "Note: {note}"),
+    "entry_corrects": ("Đính chính nội dung {ref}", "Corrects entry {ref}"),
+    # --- calendars -----------------------------------------------------------------------------
+    "calendar_plan": ("Lịch nghĩa vụ — Kế hoạch {number}", "Obligations — Plan {number}"),
+    "calendar_agency": ("Lịch nghĩa vụ — {agency}", "Obligations — {agency}"),
+    "unknown_agency": ("đơn vị chưa rõ", "agency unknown"),
+    "event_task": ("Nhiệm vụ {id}: {content}", "Task {id}: {content}"),
+    "event_agency": ("Đơn vị: {agency} ({role})", "Agency: {agency} ({role})"),
+    "event_source": ("Nguyên văn: {text}", "As printed: {text}"),
+    "event_due": ("Hạn: {date}", "Due: {date}"),
+    "event_status": ("Trạng thái ngày {date}: {status}", "Status on {date}: {status}"),
+    # --- deadline rules in words (schedule) ----------------------------------------------------
+    "when.plan_in_previous_q4": ("31/12 của năm trước liền kề mỗi năm kế hoạch", "31/12 of the year before each plan year"),
+    "when.periodic_reports": ("Theo hạn của từng kỳ báo cáo CCHC định kỳ (nhiệm vụ {task})", "By the deadline of each periodic PAR report (task {task})"),
+    "when.in_quarter": ("{end}, ngày cuối quý {roman} của mỗi năm kế hoạch", "{end}, the last day of Q{quarter} of each plan year"),
+    "when.recurring_annual": ("31/12 của mỗi năm kế hoạch", "31/12 of each plan year"),
+    "when.annual_report": ("Hạn báo cáo năm theo cấp báo cáo của đơn vị", "The annual-report deadline of the agency's reporting tier"),
+    "when.per_plan": ("Không có hạn riêng: theo kế hoạch", "No date of its own: as set by the plan"),
+    "when.per_regulation": ("Không có hạn riêng: theo quy định", "No date of its own: as prescribed by regulation"),
+    "when.per_roadmap": ("Không có hạn riêng: theo lộ trình", "No date of its own: according to the roadmap"),
+    "when.lost_in_source": ("Không đọc được thời hạn trong bản gốc: không suy ra ngày", "The clause is illegible in the source: no date is derived"),
+    "when.per_regulation_cited": ("Không có hạn riêng: theo quy định tại {citation}", "No date of its own: as prescribed by {citation}"),
+    # --- why an obligation has no date, or does not apply (schedule) --------------------------
+    "reason.no_date": ("Văn bản không nêu thời hạn riêng", "The source gives no date of its own"),
+    "reason.no_tier": ("Đơn vị không thuộc cấp báo cáo nào nên không có hạn báo cáo năm", "The agency is in no reporting tier, so it has no annual-report deadline"),
+    "reason.before_decision": ("Hạn {due} có trước ngày ban hành Quyết định {number}", "Due {due}, before Decision {number} was issued"),
+    "reason.before_decision_month": ("Hạn {due} có trước tháng ban hành Quyết định {number} ({month})", "Due {due}, before Decision {number} was issued ({month})"),
+    "reason.before_plan": ("Hạn {due} có trước khi giai đoạn kế hoạch bắt đầu ({year})", "Due {due}, before the plan period began ({year})"),
+    # --- obligation titles (schedule) ----------------------------------------------------------
+    "title.report_quarterly": ("Báo cáo quý {roman}/{year} gửi {recipient}", "Quarterly report Q{quarter} {year} to {recipient}"),
+    "title.report_thematic": ("Báo cáo chuyên đề quý {roman}/{year} gửi {recipient}", "Thematic report Q{quarter} {year} to {recipient}"),
+    "title.report_six_month": ("Báo cáo 6 tháng đầu năm {year} gửi {recipient}", "Six-month report (first half of {year}) to {recipient}"),
+    "title.report_annual": ("Báo cáo năm {year} gửi {recipient}", "Annual report {year} to {recipient}"),
+    "title.target": ("Đạt chỉ tiêu {target} năm {year}", "Meet target {target} in {year}"),
+    "title.plan_in_previous_q4": ("Ban hành kế hoạch năm {year}", "Issue the {year} plan"),
+    "title.in_quarter": ("Hoàn thành trong quý {roman}/{year}", "Complete in Q{quarter} {year}"),
+    "title.recurring_annual": ("Thực hiện trong năm {year}", "Carry out during {year}"),
+    "title.annual_report": ("Báo cáo kết quả năm {year}", "Report the results of {year}"),
+    "title.per_plan": ("Thực hiện theo kế hoạch năm {year}", "Carry out as planned in {year}"),
+    "title.per_regulation": ("Thực hiện theo quy định năm {year}", "Carry out as prescribed in {year}"),
+    "title.per_roadmap": ("Thực hiện theo lộ trình năm {year}", "Carry out per the roadmap in {year}"),
+    "title.lost_in_source": ("Thời hạn bị mất trong bản gốc, năm {year}", "Deadline lost in the source, {year}"),
+    "role.tier": ("Báo cáo cấp {number}", "Reporting tier {number}"),
+    # --- statuses: one wording for an obligation's status and a report entry's status ---------
+    "status.overdue": ("Quá hạn", "Overdue"),
+    "status.due_soon": ("Sắp đến hạn", "Due soon"),
+    "status.upcoming": ("Chưa đến hạn", "Upcoming"),
+    "status.not_assessed": ("Chưa có báo cáo", "No report filed yet"),
+    "status.not_started": ("Chưa thực hiện", "Not started"),
+    "status.in_progress": ("Đang thực hiện", "In progress"),
+    "status.done_late": ("Hoàn thành trễ hạn", "Done late"),
+    "status.done_on_time": ("Hoàn thành đúng hạn", "Done on time"),
+    "status.done": ("Đã hoàn thành", "Done"),
+    "status.not_applicable": ("Không áp dụng", "Not applicable"),
+    # --- roles, kinds and bands --------------------------------------------------------------
+    "role.lead": ("Chủ trì", "Lead"),
+    "role.coordinating": ("Phối hợp", "Coordinating"),
+    "rule_kind.plan_in_previous_q4": ("Ban hành kế hoạch trong quý IV năm trước", "Plan issued in Q4 of the previous year"),
+    "rule_kind.periodic_reports": ("Báo cáo theo chế độ định kỳ", "Under the periodic reporting regime"),
+    "rule_kind.in_quarter": ("Hoàn thành trong quý", "Due within a quarter"),
+    "rule_kind.recurring_annual": ("Thực hiện thường xuyên hằng năm", "Recurring every year"),
+    "rule_kind.per_plan": ("Theo kế hoạch", "As set by the plan"),
+    "rule_kind.annual_report": ("Báo cáo hằng năm", "Annual report"),
+    "rule_kind.per_regulation": ("Theo quy định", "As prescribed by regulation"),
+    "rule_kind.per_roadmap": ("Theo lộ trình", "According to the roadmap"),
+    "rule_kind.lost_in_source": ("Mất chữ trong bản gốc", "Lost in the source"),
+    "report_kind.quarterly": ("Báo cáo quý", "Quarterly report"),
+    "report_kind.thematic": ("Báo cáo chuyên đề", "Thematic report"),
+    "report_kind.six_month": ("Báo cáo 6 tháng", "Six-month report"),
+    "report_kind.annual": ("Báo cáo năm", "Annual report"),
+    "period.q1": ("Quý I", "Quarter 1"),
+    "period.q2": ("Quý II", "Quarter 2"),
+    "period.q3": ("Quý III", "Quarter 3"),
+    "period.q4": ("Quý IV", "Quarter 4"),
+    "period.h1": ("6 tháng đầu năm", "First six months"),
+    "period.year": ("Cả năm", "Full year"),
+    "band.above_90": ("Trên 90%", "Above 90%"),
+    "band.70_90": ("Từ 70% đến 90%", "70% to 90%"),
+    "band.below_70": ("Dưới 70%", "Below 70%"),
+    "confidence.high": ("cao", "high"),
+    "confidence.medium": ("trung bình", "medium"),
+    "confidence.low": ("thấp", "low"),
+    "comparator.eq": ("bằng {value}", "equal to {value}"),
+    "comparator.gt": ("trên {value}", "more than {value}"),
+    "comparator.gte": ("từ {value} trở lên", "at least {value}"),
+    "agency_kind.provincial_committee": ("UBND tỉnh", "Provincial People's Committee"),
+    "agency_kind.provincial_department": ("Sở", "Provincial department"),
+    "agency_kind.provincial_office": ("Văn phòng", "Provincial office"),
+    "agency_kind.district_committee": ("UBND cấp huyện", "District People's Committee"),
+    "agency_kind.commune_committee": ("UBND cấp xã", "Commune People's Committee"),
+    "agency_kind.media": ("Cơ quan báo chí", "Media"),
+    "agency_kind.public_service_unit": ("Đơn vị sự nghiệp", "Public service unit"),
+    "agency_kind.collective": ("Nhóm đơn vị", "Collective"),
+    # --- the pull-request summary (partracker diff) --------------------------------------------
+    "pr.title": ("Tóm tắt thay đổi", "Summary of changes"),
+    "pr.compared": ("So sánh {base} với {head}.", "Comparing {base} with {head}."),
+    "pr.added": ("Báo cáo mới", "New reports"),
+    "pr.rewritten": ("Tệp báo cáo đã nộp bị sửa hoặc xóa (không được phép; kiểm tra sẽ báo lỗi)", "Filed report files changed or deleted (not allowed; validation fails)"),
+    "pr.statuses": ("Trạng thái nhiệm vụ thay đổi", "Task statuses that change"),
+    "pr.targets": ("Giá trị chỉ tiêu thay đổi", "Target values that change"),
+    "pr.obligations": ("Trạng thái nghĩa vụ thay đổi", "Obligation statuses that change"),
+    "pr.no_schedule": ("Không tính được nghĩa vụ: dữ liệu kế hoạch ở một phía có lỗi.", "Obligations could not be computed: the plan data on one side has errors."),
+    "pr.none": ("Không có.", "None."),
+    "pr.before": ("Trước", "Before"),
+    "pr.after": ("Sau", "After"),
+    "pr.entry": ("Mục báo cáo", "Report entry"),
+    "pr.correction": ("đính chính", "correction"),
+    # --- the command line ----------------------------------------------------------------------
+    "cli.valid": ("{data}: hợp lệ — {tasks} nhiệm vụ, {agencies} đơn vị, {reports} tệp báo cáo.", "{data}: valid — {tasks} tasks, {agencies} agencies, {reports} report files."),
+    "cli.problems": ("{count} lỗi, không có gì được xuất bản.", "{count} problem(s); nothing was published."),
+    "cli.built": ("{site}: vi/, en/ — số liệu tính đến {date}{demo}", "{site}: vi/, en/ — data as of {date}{demo}"),
+    "cli.build_failed": ("Dựng trang thất bại, không có gì được xuất bản: {detail}", "Build failed, nothing was published: {detail}"),
+    "cli.obligations_count": ("{count} nghĩa vụ, trạng thái tính đến ngày {date}.", "{count} obligation(s), status as of {date}."),
+    "cli.col_id": ("Mã", "Id"),
+}
+"""Every word a reader sees, by key: (Vietnamese, English)."""
+
+FAMILIES: tuple[str, ...] = (
+    "status", "role", "rule_kind", "report_kind", "period", "band", "confidence", "comparator", "agency_kind", "when", "reason", "title",
+)
+"""Key families: ``family.code``, each code from one of the domain's vocabularies (or a wording rule)."""
+
+
+class Labels:
+    """The catalogue in one language: ``labels["home"]``, ``labels.home`` in templates, ``labels.status_name("overdue")``."""
+
+    def __init__(self, lang: Lang) -> None:
+        self.lang: Lang = lang
+        """The language of every word returned."""
+        self._index = 0 if lang == "vi" else 1
+
+    def __getitem__(self, key: str) -> str:
+        try:
+            return LABELS[key][self._index]
+        except KeyError:
+            raise KeyError(f"Unknown label: {key!r}") from None
+
+    def __getattr__(self, key: str) -> str:
+        # Templates write labels.home; an unknown name fails loudly, like StrictUndefined.
+        if key.startswith("_"):
+            raise AttributeError(key)
+        return self[key]
+
+    def format(self, key: str, **params: object) -> str:
+        """The label ``key`` with its ``{name}`` fields filled in."""
+        return self[key].format(**params)
+
+    def code(self, family: str, code: str, **params: object) -> str:
+        """The label of ``code`` in a family (``status``, ``role``…), formatted with ``params``."""
+        return self.format(f"{family}.{code}", **params)
+
+    def status_name(self, code: str) -> str:
+        """An obligation's or a report entry's status."""
+        return self[f"status.{code}"]
+
+    def role_name(self, role: str) -> str:
+        """lead, coordinating, or a reporting tier (``tier-1`` → "Reporting tier 1")."""
+        if role.startswith("tier-"):
+            return self.format("role.tier", number=role.removeprefix("tier-"))
+        return self[f"role.{role}"]
+
+
+@lru_cache(maxsize=None)
+def labels(lang: Lang) -> Labels:
+    """The catalogue in ``lang``."""
+    if lang not in ("vi", "en"):
+        raise ValueError(f"Expected one of ('vi', 'en') but received: {lang!r}")
+    return Labels(lang)
+
+
+def bilingual(key: str, **params: object) -> Text:
+    """A label in both languages, for outputs that carry both (JSON, calendars)."""
+    return Text(labels("vi").format(key, **params), labels("en").format(key, **params))

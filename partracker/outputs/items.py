@@ -1,0 +1,29 @@
+"""What an output yields (Sản phẩm của một đầu ra): a page to render, or a file to publish as it is."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Page:
+    """A Markdown page rendered from a template."""
+
+    path: str
+    """Docs path, e.g. ``tasks/a-i-1.md``."""
+    template: str
+    """Template name under ``templates/``, e.g. ``site/task.md.j2``."""
+    values: Mapping[str, Any] = field(default_factory=dict)
+    """What the template needs besides what every template sees (see :meth:`BuildContext.render`)."""
+
+
+@dataclass(frozen=True)
+class DataFile:
+    """A file published as it is: open data, a calendar, a feed, an asset."""
+
+    path: str
+    """Docs path, e.g. ``data/plan.json``."""
+    content: str
+    """The file's text."""

@@ -1,0 +1,227 @@
+"""The site under MkDocs (Dựng trang bằng MkDocs): the hook's events, the navigation, and the two-language build.
+
+A project is a folder with ``mkdocs.yml`` (Vietnamese), ``mkdocs.en.yml`` (English, ``INHERIT``
+of it), ``docs/``, ``overrides/`` and ``hooks/plan_pages.py``; this package can build any such
+project, not only the checkout it came from. ``partracker build`` creates one
+:class:`~partracker.outputs.context.BuildContext`, then builds each language from it (in parallel
+processes that inherit it); ``mkdocs serve`` and a bare ``mkdocs build`` make one in
+:func:`on_config`. The hook only forwards MkDocs' events here.
+"""
+
+from __future__ import annotations
+
+import html
+import logging
+import multiprocessing
+import shutil
+import sys
+import tempfile
+import threading
+import traceback
+from pathlib import Path
+from typing import Any
+
+from partracker.domain.model import Plan
+from partracker.language.labels import labels
+from partracker.language.text import LANGS, Lang
+from partracker.outputs import registry, search
+from partracker.outputs.context import BuildContext, BuildOptions
+from partracker.outputs.urls import HAND_WRITTEN, Urls
+from partracker.reading.clock import AsOfError
+from partracker.reading.errors import DataInvalid
+
+CONTEXT_ATTRIBUTE = "partracker_context"
+"""Where a MkDocs config carries the build context handed to it by :func:`build_language`."""
+
+
+class BuildFailed(Exception):
+    """A language's MkDocs build failed; its log says why. Nothing was published."""
+
+
+def config_file(project_dir: Path, lang: Lang) -> Path:
+    """The MkDocs config of a language in a project."""
+    return project_dir / ("mkdocs.yml" if lang == "vi" else f"mkdocs.{lang}.yml")
+
+
+# --- the hook's events -----------------------------------------------------------------------------
+
+
+def context_of(config: Any, logger: Any) -> BuildContext:
+    """The build context this config was given, or (``mkdocs serve``, bare ``mkdocs build``) a new one."""
+    ctx = getattr(config, CONTEXT_ATTRIBUTE, None)
+    if ctx is None:
+        options = BuildOptions(data_dir=Path(config.config_file_path).parent / "plan-data")
+        try:
+            ctx = BuildContext.load(options)
+        except DataInvalid as exc:
+            lang = config.extra["site_lang"]
+            for p in exc.problems:
+                logger.error(p.format(lang))
+            from mkdocs.exceptions import Abort
+
+            raise Abort(f"{len(exc.problems)} problem(s) in plan-data/; nothing was published.") from None
+        except AsOfError as exc:
+            from mkdocs.exceptions import Abort
+
+            raise Abort(exc.problem.format(config.extra["site_lang"])) from None
+        setattr(config, CONTEXT_ATTRIBUTE, ctx)
+    return ctx
+
+
+def on_config(config: Any, logger: Any) -> Any:
+    """Load (or take) the build context; put the labels the theme overrides print into ``extra.ui``."""
+    ctx = context_of(config, logger)
+    lang: Lang = config.extra["site_lang"]
+    words = labels(lang)
+    from partracker.language.formats import format_date
+
+    config.extra["ui"] = {
+        "data_as_of": words.format("data_as_of", date=format_date(ctx.as_of, lang), timezone=ctx.timezone),
+        "demo_banner": words.demo_banner if ctx.demo else "",
+        "lang": lang,
+    }
+    config.extra["generator"] = False
+    return config
+
+
+def on_files(files: Any, config: Any, logger: Any) -> Any:
+    """Add every generated page and file, and the navigation, to this language's build."""
+    from mkdocs.structure.files import File
+
+    ctx = context_of(config, logger)
+    lang: Lang = config.extra["site_lang"]
+    for path, content in registry.generate(ctx, lang).items():
+        if files.get_file_from_path(path) is not None:
+            logger.warning(f"Generated page {path} would replace a hand-written file; keeping the hand-written one.")
+            continue
+        files.append(File.generated(config, path, content=content))
+    config.nav = nav(lang, ctx.plan, ctx.urls, {f.src_uri for f in files})
+    return files
+
+
+def on_post_build(config: Any, logger: Any) -> None:
+    """Fold diacritics into the search index so "mot cua" finds "một cửa"."""
+    path = Path(config.site_dir) / "search" / "search_index.json"
+    if path.is_file():
+        before, after = search.fold_search_index(path)
+        logger.info(f"search index: {before} → {after} bytes with folded words")
+
+
+def on_serve(server: Any, config: Any, logger: Any) -> Any:
+    """Under ``mkdocs serve``, rebuild when the data, the sample reports or any file of this package changes."""
+    ctx = context_of(config, logger)
+    package = Path(__file__).resolve().parent.parent
+    for path in (ctx.options.data_dir, ctx.options.demo_dir, package):
+        if path.exists():
+            server.watch(str(path))
+    return server
+
+
+def nav(lang: Lang, plan: Plan, urls: Urls, present: set[str]) -> list[Any]:
+    """The bounded navigation: index pages only, never every task or agency."""
+    words = labels(lang)
+    # MkDocs and Material print navigation titles as raw HTML, so data text is escaped here.
+    sections = [{html.escape(f"{s.id} · {s.title.get(lang)}", quote=False): urls.section(s)} for s in plan.sections]
+    items: list[Any] = [
+        {words.home: urls.home},
+        {words.plan: [{words.plan_overview: urls.plan}, *sections]},
+        {words.agencies: urls.agencies},
+        {words.timeline: urls.timeline},
+        {words.progress: urls.progress},
+        {words.glossary: urls.glossary},
+        {words.source_page: urls.source},
+    ]
+    for key, name in (("contribute", "contribute.md"), ("report_builder", "report-builder.md")):
+        if urls.page(name) in present:
+            items.append({words[key]: urls.page(name)})
+    items.append({words.downloads: urls.downloads})
+    about = [{words[key]: path} for key, path in (("deadlines", "deadlines.md"), ("data_model", "data-model.md"), ("coverage", urls.coverage), ("how_built", "maintainers.md"), ("benchmark", "benchmark.md")) if path in present]
+    items.append({words.about: about})
+    return items
+
+
+assert all(name in HAND_WRITTEN for name in ("contribute.md", "report-builder.md", "deadlines.md", "data-model.md", "maintainers.md", "benchmark.md"))
+
+
+# --- the whole build ------------------------------------------------------------------------------
+
+
+def redirect_page(ctx: BuildContext) -> str:
+    """The root page: sends readers to the Vietnamese site, with a plain link for no-JS, no-refresh readers."""
+    return ctx.templates.get_template("site/redirect.html.j2").render(vi=labels("vi"), en=labels("en"))
+
+
+def build_language(ctx: BuildContext, lang: Lang, site_dir: Path, project_dir: Path) -> None:
+    """Build one language of the project into ``site_dir/lang`` (strict), from the given context."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    log = logging.getLogger("mkdocs")
+    if not log.handlers:
+        handler = logging.StreamHandler()
+        handler.setFormatter(logging.Formatter(f"[{lang}] %(levelname)s - %(message)s"))
+        log.addHandler(handler)
+        log.setLevel(logging.WARNING)
+    overrides: dict[str, Any] = {"site_dir": str(site_dir / lang), "strict": True}
+    root = ctx.urls.language_root(lang)
+    if root:
+        overrides["site_url"] = root
+    cfg = load_config(str(config_file(project_dir, lang)), **overrides)
+    setattr(cfg, CONTEXT_ATTRIBUTE, ctx)
+    build(cfg)
+
+
+def _child(ctx: BuildContext, lang: Lang, site_dir: Path, project_dir: Path) -> None:
+    """A forked process building one language: exit 0, or print why and exit 1."""
+    try:
+        build_language(ctx, lang, site_dir, project_dir)
+    except Exception as exc:  # noqa: BLE001 - reported to the parent through the exit code
+        from mkdocs.exceptions import MkDocsException
+
+        if isinstance(exc, MkDocsException):
+            print(f"[{lang}] {exc}", file=sys.stderr)  # MkDocs' own message; the log above says the rest
+        else:
+            traceback.print_exc()  # a programming error shows its traceback
+        sys.stderr.flush()
+        sys.exit(1)
+    sys.exit(0)
+
+
+def build_site(ctx: BuildContext, site_dir: Path, *, project_dir: Path, parallel: bool = True) -> None:
+    """Build both languages and the root redirect into ``site_dir`` (replaced only when everything succeeded).
+
+    With ``parallel``, each language is built in a forked process that inherits the context: the data
+    is loaded, validated and scheduled once, in this process, and language-independent outputs are
+    computed before the fork.
+    """
+    site_dir = site_dir.resolve()
+    site_dir.parent.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix=".site-", dir=site_dir.parent))
+    try:
+        registry.prepare(ctx)
+        # Forking a process that runs other threads can leave a lock held in the child: build in turn then.
+        if parallel and "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1:
+            fork = multiprocessing.get_context("fork")
+            children = [fork.Process(target=_child, args=(ctx, lang, tmp, project_dir), name=f"build-{lang}") for lang in LANGS]
+            for child in children:
+                child.start()
+            for child in children:
+                child.join()
+            failed = [lang for lang, child in zip(LANGS, children) if child.exitcode != 0]
+            if failed:
+                raise BuildFailed(f"the {', '.join(failed)} build failed")
+        else:
+            for lang in LANGS:
+                build_language(ctx, lang, tmp, project_dir)
+        (tmp / "index.html").write_text(redirect_page(ctx), encoding="utf-8")
+        if ctx.urls.base_url is None:
+            # A "not found" page is served for missing addresses at any depth, so its links must be absolute:
+            # without the site's address they would all be broken. Static hosts then show their own.
+            for lang in LANGS:
+                (tmp / lang / "404.html").unlink(missing_ok=True)
+        if site_dir.exists():
+            shutil.rmtree(site_dir)
+        tmp.rename(site_dir)
+    finally:
+        if tmp.exists():
+            shutil.rmtree(tmp)

@@ -1,0 +1,300 @@
+"""Open data (Dữ liệu mở): the plan, the obligations and the progress entries as JSON and CSV, byte-stable.
+
+JSON keys come in a fixed order and lists are sorted explicitly; CSV cells that a spreadsheet
+would run as a formula are neutralised. The same functions serve the site's downloads and the
+command line (``partracker export``, ``partracker obligations --format json``).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Iterator
+from dataclasses import asdict
+from importlib.resources import files
+from typing import Any
+
+from partracker.domain.model import Entry, Plan, Report, Task
+from partracker.domain.schedule import Assessment
+from partracker.language.labels import bilingual
+from partracker.language.text import Lang, Text
+from partracker.outputs import wording
+from partracker.outputs.context import BuildContext
+from partracker.outputs.items import DataFile
+from partracker.reading.schemas import names as schema_kinds
+
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "|", "%")
+
+
+def text(t: Text | None) -> dict[str, str] | None:
+    """A bilingual text as JSON."""
+    return None if t is None else {"vi": t.vi, "en": t.en}
+
+
+def task_to_dict(task: Task) -> dict[str, Any]:
+    """One task as JSON-ready data."""
+    return {
+        "id": task.id,
+        "group": task.group,
+        "section": task.section,
+        "number": task.number,
+        "content": text(task.content),
+        "lead": {"text": text(task.lead.text), "agencies": list(task.lead.agencies)},
+        "coordinating": {"text": text(task.coordinating.text), "agencies": list(task.coordinating.agencies)},
+        "outputs": [text(o) for o in task.outputs],
+        "completion": [
+            {
+                "text": text(c.text),
+                "rule": {"kind": c.rule.kind, "quarter": c.rule.quarter, "citation": text(c.rule.citation)},
+            }
+            for c in task.completion
+        ],
+        "targets": [
+            {"id": t.id, "metric": text(t.metric), "comparator": t.comparator, "value": t.value, "unit": t.unit, "year": t.year}
+            for t in task.targets
+        ],
+        "source_ranges": [list(r) for r in task.source_ranges],
+        "confidence": task.confidence,
+        "notes": [text(n) for n in task.notes],
+    }
+
+
+def plan_to_dict(plan: Plan) -> dict[str, Any]:
+    """The whole plan as JSON-ready data."""
+    meta = plan.meta
+    return {
+        "decision": {
+            "number": meta.number,
+            "date": meta.date,
+            "month": meta.month,
+            "date_text": text(meta.date_text),
+            "issuer": text(meta.issuer),
+            "signer": {"name": meta.signer_name, "title": text(meta.signer_title), "on_behalf": text(meta.signer_on_behalf)},
+        },
+        "title": text(meta.title),
+        "appendix_title": text(meta.appendix_title),
+        "period": {"start_year": meta.start_year, "end_year": meta.end_year},
+        "timezone": meta.timezone,
+        "source": {"file": meta.source_file, "lines": meta.source_lines, "description": text(meta.source_description)},
+        "notes": [text(n) for n in meta.notes],
+        "agencies": [
+            {"id": a.id, "kind": a.kind, "name": text(a.name), "short": text(a.short), "member_kinds": list(a.member_kinds)}
+            for a in plan.agencies
+        ],
+        "glossary": [{"abbr": g.abbr, "meaning": text(g.meaning)} for g in plan.glossary],
+        "groups": [
+            {
+                "id": g.id,
+                "title": text(g.title),
+                "sections": [
+                    {"id": s.id, "numeral": s.numeral, "title": text(s.title), "tasks": [task_to_dict(t) for t in s.tasks]}
+                    for s in g.sections
+                ],
+            }
+            for g in plan.groups
+        ],
+        "responsibilities": [
+            {
+                "number": r.number,
+                "heading": text(r.heading),
+                "agencies": list(r.agencies),
+                "bullets": [text(b) for b in r.bullets],
+                "source_lines": list(r.source_lines),
+                "confidence": r.confidence,
+                "notes": [text(n) for n in r.notes],
+            }
+            for r in plan.responsibilities
+        ],
+        "closing": text(plan.closing),
+        "reporting": {
+            "source_task": plan.reporting_task,
+            "tiers": [
+                {
+                    "id": t.id,
+                    "from": list(t.senders),
+                    "to": t.recipient,
+                    "text": text(t.text),
+                    "reports": [{"kind": r.kind, "due": asdict(r.due), "text": text(r.text)} for r in t.reports],
+                }
+                for t in plan.reporting
+            ],
+        },
+    }
+
+
+def to_json(data: Any) -> str:
+    """Stable JSON text: UTF-8, two-space indent, trailing newline."""
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def safe_cell(value: Any) -> str:
+    """A CSV cell that a spreadsheet shows as text, never runs as a formula."""
+    cell = "" if value is None else str(value)
+    if cell.startswith(FORMULA_START):
+        return "'" + cell
+    return cell
+
+
+def to_csv(header: list[str], rows: list[list[Any]]) -> str:
+    """RFC 4180 CSV with CRLF line ends and neutralised formulas."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
+    writer.writerow(header)
+    for row in rows:
+        writer.writerow([safe_cell(v) for v in row])
+    return out.getvalue()
+
+
+TASK_CSV_HEADER = [
+    "id",
+    "group",
+    "section",
+    "number",
+    "content_vi",
+    "content_en",
+    "lead_agencies",
+    "lead_vi",
+    "lead_en",
+    "coordinating_agencies",
+    "coordinating_vi",
+    "coordinating_en",
+    "outputs_vi",
+    "outputs_en",
+    "completion_vi",
+    "completion_en",
+    "completion_rules",
+    "confidence",
+    "source_ranges",
+]
+
+
+def tasks_csv(plan: Plan) -> str:
+    """One row per task; list cells are joined with " | "."""
+    rows = []
+    for t in plan.tasks:
+        rows.append(
+            [
+                t.id,
+                t.group,
+                t.section,
+                t.number,
+                t.content.vi,
+                t.content.en,
+                " ".join(t.lead.agencies),
+                t.lead.text.vi,
+                t.lead.text.en,
+                " ".join(t.coordinating.agencies),
+                t.coordinating.text.vi,
+                t.coordinating.text.en,
+                " | ".join(o.vi for o in t.outputs),
+                " | ".join(o.en for o in t.outputs),
+                " | ".join(c.text.vi for c in t.completion),
+                " | ".join(c.text.en for c in t.completion),
+                " ".join(c.rule.kind for c in t.completion),
+                t.confidence,
+                " ".join(f"{a}-{b}" for a, b in t.source_ranges),
+            ]
+        )
+    return to_csv(TASK_CSV_HEADER, rows)
+
+
+# --- obligations and progress ------------------------------------------------------------------
+
+
+def assessment_to_dict(plan: Plan, a: Assessment) -> dict[str, object]:
+    """An assessed obligation as JSON-ready data, keys in a fixed order, both languages (downloads and the CLI)."""
+    ob = a.obligation
+    return {
+        "id": ob.id,
+        "year": ob.year,
+        "task": ob.task,
+        "section": ob.section,
+        "group": ob.group,
+        "agency": ob.agency,
+        "role": ob.role,
+        "kind": ob.kind,
+        "title": text(wording.both(wording.obligation_title, plan, ob)),
+        "due": ob.due.isoformat() if ob.due else None,
+        "source": text(ob.source),
+        "citation": text(ob.citation),
+        "period": ob.period,
+        "report_kind": ob.report_kind,
+        "recipient": ob.recipient,
+        "target": ob.target.id if ob.target else None,
+        "applicable": ob.applicable,
+        "reason": text(wording.both(wording.reason_text, plan, ob.reason)) if ob.reason else None,
+        "status": a.status,
+        "status_label": text(bilingual(f"status.{a.status}")),
+        "decided_by": None
+        if a.report is None
+        else {"report": a.report.file, "entry": a.entry.id if a.entry else None, "on": a.on.isoformat() if a.on else None},
+    }
+
+
+OBLIGATION_FIELDS = ("id", "year", "task", "section", "group", "agency", "role", "kind", "due", "status", "period", "report_kind", "recipient", "target")
+"""Columns of data/obligations.csv."""
+PROGRESS_FIELDS = ("agency", "period", "file", "submitted", "demo", "entry", "task", "status", "percent", "reported", "completed", "corrects", "evidence", "note_vi", "note_en")
+"""Columns of data/progress.csv and keys of data/progress.json."""
+
+
+def obligation_row(plan: Plan, a: Assessment) -> list[Any]:
+    """One assessed obligation as a CSV row (the flat fields of :func:`assessment_to_dict`)."""
+    data = assessment_to_dict(plan, a)
+    return [data[k] for k in OBLIGATION_FIELDS]
+
+
+def progress_row(r: Report, e: Entry) -> dict[str, Any]:
+    """One report entry as flat open data."""
+    return {
+        "agency": r.agency, "period": r.period, "file": r.file, "submitted": r.submitted, "demo": r.demo, "entry": e.id, "task": e.task,
+        "status": e.status, "percent": e.percent, "reported": e.reported, "completed": e.completed, "corrects": e.corrects,
+        "evidence": " | ".join(ev.document for ev in e.evidence), "note_vi": e.note.vi if e.note else None, "note_en": e.note.en if e.note else None,
+    }
+
+
+TARGET_FIELDS = ("task", "target", "year", "comparator", "level", "unit", "reported", "met", "metric_vi", "metric_en")
+"""Columns of data/targets.csv and keys of data/targets.json: each numeric target per plan year it applies to."""
+
+
+def target_rows(ctx: BuildContext) -> list[dict[str, Any]]:
+    """Every numeric target in each year it applies to, with the latest value reported for that year (the targets page's numbers)."""
+    plan = ctx.plan
+    rows = []
+    for task in plan.tasks:
+        for target in task.targets:
+            reported = ctx.target_values.get((task.id, target.id), {})
+            for year in plan.meta.years if target.year is None else tuple(y for y in plan.meta.years if y <= target.year):
+                value = reported.get(year)
+                rows.append({
+                    "task": task.id, "target": target.id, "year": year, "comparator": target.comparator, "level": target.value, "unit": target.unit,
+                    "reported": value, "met": None if value is None else target.is_met_by(value), "metric_vi": target.metric.vi, "metric_en": target.metric.en,
+                })
+    return rows
+
+
+def schema_names() -> list[str]:
+    """The file kinds whose JSON Schemas are published, sorted."""
+    return schema_kinds()
+
+
+def data_files(ctx: BuildContext, lang: Lang) -> Iterator[DataFile]:
+    """The downloads of ``data/`` and ``schemas/``: the same bytes in both languages, computed once per build."""
+    yield from ctx.shared("opendata", lambda: tuple(_data_files(ctx)))
+
+
+def _data_files(ctx: BuildContext) -> Iterator[DataFile]:
+    plan, urls = ctx.plan, ctx.urls
+    yield DataFile(urls.data("plan.json"), to_json(plan_to_dict(plan)))
+    yield DataFile(urls.data("tasks.csv"), tasks_csv(plan))
+    if ctx.assessments:
+        yield DataFile(urls.data("obligations.json"), to_json([assessment_to_dict(plan, a) for a in ctx.assessments]))
+        yield DataFile(urls.data("obligations.csv"), to_csv(list(OBLIGATION_FIELDS), [obligation_row(plan, a) for a in ctx.assessments]))
+    rows = [progress_row(r, e) for r, e in ctx.entries]
+    yield DataFile(urls.data("progress.json"), to_json(rows))
+    yield DataFile(urls.data("progress.csv"), to_csv(list(PROGRESS_FIELDS), [[row[k] for k in PROGRESS_FIELDS] for row in rows]))
+    targets = target_rows(ctx)
+    yield DataFile(urls.data("targets.json"), to_json(targets))
+    yield DataFile(urls.data("targets.csv"), to_csv(list(TARGET_FIELDS), [[row[k] for k in TARGET_FIELDS] for row in targets]))
+    for name in schema_names():
+        yield DataFile(urls.schema(name), (files("partracker") / "schemas" / f"{name}.schema.json").read_text(encoding="utf-8"))

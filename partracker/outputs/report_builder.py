@@ -1,0 +1,64 @@
+"""The report builder's data (Dữ liệu trang lập báo cáo): what the form needs to offer each agency its tasks.
+
+The form itself is a hand-written page (``docs/<lang>/report-builder.md``) and a script
+(``partracker/outputs/assets/report-builder.js``); this module writes ``data/report-builder.json``
+with the agencies, the tasks each one owes (:func:`partracker.domain.duties.duties`), and the
+words for statuses, roles and periods from the label catalogue.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from partracker.domain.duties import duties
+from partracker.domain.model import REPORT_STATUSES, ROLES, Plan
+from partracker.domain.periods import PERIOD_KINDS
+from partracker.language.labels import bilingual
+from partracker.language.text import Lang, Text
+from partracker.outputs.context import BuildContext
+from partracker.outputs.items import DataFile
+from partracker.outputs.opendata import to_json
+from partracker.reading.schemas import PERIOD_PATTERN, REPORT_SCHEMA_COMMENT
+
+
+def _both(text: Text) -> dict[str, str]:
+    return {"vi": text.vi, "en": text.en}
+
+
+def builder_data(plan: Plan) -> dict[str, Any]:
+    """What the report builder page needs, as JSON-ready data."""
+    tasks: dict[str, Any] = {}
+    agencies = []
+    for agency in plan.agencies:
+        owed = duties(plan, agency.id)
+        if not owed:
+            continue
+        agencies.append(
+            {
+                "id": agency.id,
+                "name": _both(agency.name),
+                "collective": agency.is_collective,
+                "tasks": [{"id": d.task.id, "role": d.role, "via": d.via} for d in owed],
+            }
+        )
+        for d in owed:
+            tasks[d.task.id] = {
+                "content": _both(d.task.content),
+                "targets": [{"id": x.id, "metric": _both(x.metric), "unit": x.unit} for x in d.task.targets],
+            }
+    return {
+        "schema_comment": REPORT_SCHEMA_COMMENT,
+        "years": list(plan.meta.years),
+        "period_pattern": PERIOD_PATTERN,
+        "periods": [{"id": k, "label": _both(bilingual(f"period.{k}"))} for k in PERIOD_KINDS],
+        "statuses": [{"id": s, "label": _both(bilingual(f"status.{s}"))} for s in REPORT_STATUSES],
+        "roles": {role: _both(bilingual(f"role.{role}")) for role in ROLES},
+        "agencies": agencies,
+        "tasks": dict(sorted(tasks.items(), key=lambda kv: plan.task(kv[0]).order)),
+    }
+
+
+def builder_files(ctx: BuildContext, lang: Lang) -> Iterator[DataFile]:
+    """``data/report-builder.json``, the same in both languages."""
+    yield DataFile(ctx.urls.data("report-builder.json"), ctx.shared("report-builder", lambda: to_json(builder_data(ctx.plan))))

@@ -1,0 +1,106 @@
+"""The plan's facts in words (Diễn đạt): obligation titles, deadline rules, reasons, targets, values.
+
+Every output that names an obligation, a rule or a target — pages, calendars, feeds, the command
+line, the pull-request summary — words it through these functions, so it reads the same everywhere.
+The words come from the label catalogue (:mod:`partracker.language.labels`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from typing import Any
+
+from partracker.domain.model import Plan, Rule, Target
+from partracker.domain.periods import ROMAN_QUARTERS, period_kind, quarter_end
+from partracker.domain.schedule import Obligation, Reason
+from partracker.language.formats import format_date, format_number
+from partracker.language.labels import labels
+from partracker.language.text import Lang, Text
+
+
+def both(word: Callable[..., str], *args: Any) -> Text:
+    """A wording function's result in both languages: ``both(obligation_title, plan, ob)``."""
+    return Text(word(*args, "vi"), word(*args, "en"))
+
+
+def quarter_label(year: int, quarter: int, lang: Lang) -> str:
+    """ "Quý II/2017" or "Q2 2017"."""
+    return labels(lang).format("quarter_of_year", roman=ROMAN_QUARTERS[quarter - 1], quarter=quarter, year=year)
+
+
+def agency_short(plan: Plan, agency_id: str | None, lang: Lang) -> str:
+    """An agency's short name, or "[…]" when the source lost the cell."""
+    return plan.agency(agency_id).short.get(lang) if agency_id else "[…]"
+
+
+def obligation_title(plan: Plan, ob: Obligation, lang: Lang) -> str:
+    """A short title: "Ban hành kế hoạch năm 2017" / "Issue the 2017 plan"."""
+    words = labels(lang)
+    year = ob.year
+    if ob.kind == "periodic_report":
+        recipient = plan.agency(ob.recipient).short.get(lang) if ob.recipient else ""
+        suffix = period_kind(ob.period or f"{year}-year")
+        quarter = int(suffix[1:]) if suffix.startswith("q") else 0
+        return words.format(f"title.report_{ob.report_kind}", year=year, quarter=quarter, roman=ROMAN_QUARTERS[quarter - 1] if quarter else "", recipient=recipient)
+    if ob.kind == "target":
+        assert ob.target is not None
+        return words.format("title.target", target=ob.target.id, year=year)
+    if ob.kind == "in_quarter":
+        quarter = ob.rule.quarter if ob.rule and ob.rule.quarter else 1
+        return words.format("title.in_quarter", quarter=quarter, roman=ROMAN_QUARTERS[quarter - 1], year=year)
+    return words.format(f"title.{ob.kind}", year=year)
+
+
+def rule_label(rule: Rule, lang: Lang) -> str:
+    """The kind of a deadline rule, with its quarter: "Hoàn thành trong quý III"."""
+    label = labels(lang).code("rule_kind", rule.kind)
+    return f"{label} {ROMAN_QUARTERS[rule.quarter - 1]}" if rule.quarter else label
+
+
+def deadline_when(plan: Plan, rule: Rule, lang: Lang) -> str:
+    """When a clause of ``rule`` falls due, in words."""
+    words = labels(lang)
+    if rule.kind == "periodic_reports":
+        return words.format("when.periodic_reports", task=plan.reporting_task)
+    if rule.kind == "in_quarter":
+        quarter = rule.quarter or 1
+        end = quarter_end(2001, quarter)
+        return words.format("when.in_quarter", end=f"{end:%d/%m}", quarter=quarter, roman=ROMAN_QUARTERS[quarter - 1])
+    if rule.kind == "per_regulation" and rule.citation is not None:
+        return words.format("when.per_regulation_cited", citation=rule.citation.get(lang))
+    return words[f"when.{rule.kind}"]
+
+
+def reason_text(plan: Plan, reason: Reason, lang: Lang) -> str:
+    """Why an obligation has no date, or does not apply."""
+    meta = plan.meta
+    due = f"{reason.due:%d/%m/%Y}" if reason.due else ""
+    month = ""
+    if meta.month:
+        month = f"{meta.month[5:]}/{meta.month[:4]}" if lang == "vi" else meta.month
+    return labels(lang).format(f"reason.{reason.code}", due=due, number=meta.number, month=month, year=meta.start_year)
+
+
+def format_value(value: float, unit: str, lang: Lang) -> str:
+    """A target or reported value with its unit: "95%" or "12 documents"."""
+    number = format_number(value, lang)
+    return f"{number}%" if unit == "percent" else f"{number} {unit}"
+
+
+def target_level(target: Target, lang: Lang) -> str:
+    """The level a target asks for: "at least 100%"."""
+    return labels(lang).code("comparator", target.comparator, value=format_value(target.value, target.unit, lang))
+
+
+def target_text(target: Target, lang: Lang) -> str:
+    """The target in words: "at least 100%, every year"."""
+    words = labels(lang)
+    when = words.yearly if target.year is None else words.format("by_year_suffix", year=target.year)
+    return f"{target_level(target, lang)}, {when}"
+
+
+def date_text(day: dt.date | str | None, lang: Lang) -> str:
+    """A date as readers of ``lang`` write it, or "No fixed date"."""
+    return format_date(day, lang) if day else labels(lang).no_due
+

@@ -1,0 +1,148 @@
+"""Load and validate plan-data/ (Nạp và kiểm tra dữ liệu): the first two steps of the pipeline.
+
+``load_dataset`` reads every file with the strict loader, checks each against its schema,
+builds the :class:`~partracker.domain.model.Plan`, then checks what spans files (ids, references,
+numbering). It collects **all** problems and returns them together; callers decide to stop.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from partracker.domain.model import Plan, Report
+from partracker.reading import checks, reportfiles
+from partracker.reading.errors import DataInvalid, Problem
+from partracker.reading.files import display_path, read
+from partracker.reading.plan_builder import SECTION_FILE, build_plan, plan_problems
+from partracker.reading.yamlload import Document, LoadError, load_text
+
+AsOf = dt.date | Callable[[str], dt.date] | None
+"""The as-of date, or a function of the plan's time zone that gives it (None: no date checks)."""
+
+# File kinds of plan-data/: fixed names, then patterns. Anything else is an error.
+FIXED_FILES = {
+    "plan.yaml": "plan",
+    "agencies.yaml": "agencies",
+    "glossary.yaml": "glossary",
+    "groups.yaml": "groups",
+    "responsibilities.yaml": "responsibilities",
+    "reporting.yaml": "reporting",
+}
+REPORT_FILE = re.compile(r"^progress/([a-z0-9]+(?:-[a-z0-9]+)*)/([^/]+)$")
+ALLOWED_EXTRA = {"progress/.gitkeep"}
+EXPECTED_LAYOUT = "plan.yaml, agencies.yaml, glossary.yaml, groups.yaml, responsibilities.yaml, reporting.yaml, tasks/<A-I>.yaml, progress/<agency>/<period>.yaml"
+
+
+@dataclass
+class Dataset:
+    """Everything loaded from plan-data/, with every problem found."""
+
+    root: Path
+    """The plan-data directory."""
+    plan: Plan | None
+    """The model, or None when the plan files have errors."""
+    documents: dict[str, Document] = field(default_factory=dict)
+    """Loaded documents by path relative to ``root``."""
+    problems: list[Problem] = field(default_factory=list)
+    """Every problem, sorted."""
+    report_files: list[str] = field(default_factory=list)
+    """Relative paths of the progress report files found under progress/."""
+    as_of: dt.date | None = None
+    """The as-of date: report dates after it are errors; None skips that check."""
+    reports: tuple[Report, ...] = ()
+    """The checked progress reports, sorted; read once, here."""
+
+
+def discover(root: Path) -> tuple[dict[str, str], list[str], list[Problem]]:
+    """Classify every file under ``root``: (plan files by kind, report files, problems)."""
+    kinds: dict[str, str] = {}
+    reports: list[str] = []
+    problems: list[Problem] = []
+    seen_lower: dict[str, str] = {}
+    if not root.is_dir():
+        return kinds, reports, [Problem(str(root), 1, 1, "(file)", "file.missing", {"expected": str(root) + "/"})]
+    for path in sorted(root.rglob("*")):
+        rel = path.relative_to(root).as_posix()
+        shown = display_path(root, rel)
+        if path.is_symlink():
+            problems.append(Problem(shown, 1, 1, "(file)", "file.symlink", {}))
+            continue
+        if path.is_dir():
+            continue
+        lower = rel.lower()
+        if lower in seen_lower:
+            problems.append(Problem(shown, 1, 1, "(file)", "id.case_collision", {"got": rel, "other": seen_lower[lower]}))
+            continue
+        seen_lower[lower] = rel
+        if rel in FIXED_FILES:
+            kinds[rel] = FIXED_FILES[rel]
+        elif SECTION_FILE.match(rel):
+            kinds[rel] = "section"
+        elif REPORT_FILE.match(rel) and rel not in ALLOWED_EXTRA:
+            reports.append(rel)
+        elif rel in ALLOWED_EXTRA:
+            continue
+        else:
+            problems.append(Problem(shown, 1, 1, "(file)", "file.unexpected", {"expected": EXPECTED_LAYOUT}))
+    for name, kind in FIXED_FILES.items():
+        if name not in kinds:
+            problems.append(Problem(display_path(root, name), 1, 1, "(file)", "file.missing", {"expected": name}))
+    return kinds, reports, problems
+
+
+def check_document(content: str | bytes, file: str, kind: str) -> list[Problem]:
+    """Every single-file problem of one document of ``kind`` (loader, schema, text); for tests and fuzzing."""
+    try:
+        doc = load_text(content, file)
+    except LoadError as exc:
+        return exc.problems
+    if doc.data is None:
+        return [Problem(file, 1, 1, "(file)", "yaml.empty", {"expected": f"partracker/schemas/{kind}.schema.json"})]
+    return sorted(checks.schema_problems(doc, kind) + checks.text_problems(doc), key=Problem.sort_key)
+
+
+def load_dataset(root: Path, *, with_reports: bool = True, as_of: AsOf = None) -> Dataset:
+    """Load, check and model plan-data/ at ``root``; never raises on bad data.
+
+    ``as_of`` may be a function of the plan's time zone (the data says which zone its dates are in):
+    it is called once the plan is loaded.
+    """
+    kinds, report_files, problems = discover(root)
+    dataset = Dataset(root=root, plan=None, report_files=report_files)
+    clean = True
+    for rel in sorted(kinds):
+        doc = read(root, rel, problems, empty_hint="plan-data/ " + EXPECTED_LAYOUT)
+        if doc is None:
+            clean = False
+            continue
+        dataset.documents[rel] = doc
+        found = checks.schema_problems(doc, kinds[rel]) + checks.text_problems(doc)
+        problems.extend(found)
+        if found:
+            clean = False
+    if clean and not any(p for p in problems if p.code in ("file.missing",)):
+        found = plan_problems(dataset.documents, kinds)
+        problems.extend(found)
+        if not found:
+            dataset.plan = build_plan(dataset.documents, kinds)
+    if callable(as_of):
+        dataset.as_of = as_of(dataset.plan.meta.timezone) if dataset.plan is not None else None
+    else:
+        dataset.as_of = as_of
+    if with_reports and report_files:
+        dataset.reports, found = reportfiles.check_reports(dataset.plan, root, report_files, as_of=dataset.as_of)
+        problems.extend(found)
+    dataset.problems = sorted(problems, key=Problem.sort_key)
+    return dataset
+
+
+def require_plan(root: Path) -> Plan:
+    """The plan, or :class:`DataInvalid` carrying every problem (for the site build and tools)."""
+    dataset = load_dataset(root)
+    if dataset.problems or dataset.plan is None:
+        raise DataInvalid(dataset.problems)
+    return dataset.plan

@@ -1,0 +1,86 @@
+"""Filed reports in git (Lịch sử báo cáo): what the main branch holds, and the append-only rule.
+
+Filed reports are append-only: nobody edits, deletes or replaces with a link a report file that is
+on the main branch; a correction is a supplementary file (see :mod:`partracker.domain.periods`).
+"""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+from partracker.domain.periods import FILING_RE
+from partracker.reading.errors import Problem
+from partracker.reading.files import display_path
+from partracker.reading.reportfiles import REPORT_PATH, next_supplement
+
+
+class GitError(Exception):
+    """A git command failed."""
+
+
+def git(cwd: Path, *args: str) -> bytes:
+    """Run git and return its output; raise :class:`GitError` with git's message."""
+    try:
+        done = subprocess.run(["git", *args], cwd=cwd, capture_output=True, check=False)
+    except OSError as exc:
+        raise GitError(str(exc)) from None
+    if done.returncode != 0:
+        raise GitError(done.stderr.decode("utf-8", "replace").strip().splitlines()[-1] if done.stderr.strip() else f"git exited {done.returncode}")
+    return done.stdout
+
+
+def repo_prefix(root: Path) -> tuple[Path, str]:
+    """The git top level holding ``root``, and ``root`` relative to it ('' at the top)."""
+    top = Path(git(root, "rev-parse", "--show-toplevel").decode().strip()).resolve()
+    rel = root.resolve().relative_to(top).as_posix()
+    return top, "" if rel == "." else rel
+
+
+def history_problems(root: Path, base: str) -> list[Problem]:
+    """Report files that exist at git ``base`` and were changed, deleted or replaced by a link in the working tree."""
+    try:
+        top, prefix = repo_prefix(root)
+        progress = f"{prefix}/progress/" if prefix else "progress/"
+        listing = git(top, "ls-tree", "-r", "-z", base, "--", progress)
+    except (GitError, ValueError) as exc:
+        return [Problem(display_path(root, "progress"), 1, 1, "(file)", "history.git", {"base": base, "detail": str(exc)})]
+    problems = []
+    for record in listing.decode("utf-8", "surrogateescape").split("\0"):
+        if not record:
+            continue
+        meta, path = record.split("\t", 1)
+        mode, kind, obj_id = meta.split()
+        rel = path[len(prefix) + 1 :] if prefix else path
+        if kind != "blob" or mode == "120000" or rel.endswith("/.gitkeep"):
+            continue
+        m = REPORT_PATH.match(rel)
+        stem = m.group("name").removesuffix(".yaml") if m else ""
+        filing = FILING_RE.match(stem)
+        period = filing.group("period") if filing else stem or "<period>"
+        agency = m.group("agency") if m else ""
+        supplement = next_supplement(root / "progress" / agency, period)
+        params = {"base": base, "supplement": supplement}
+        # Name the path itself, not what a link in its place points to.
+        shown = f"{display_path(root, rel.rsplit('/', 1)[0])}/{rel.rsplit('/', 1)[1]}"
+        here = root / rel
+        if here.is_symlink():
+            problems.append(Problem(shown, 1, 1, "(file)", "history.symlink", params))
+            continue
+        if not here.is_file():
+            problems.append(Problem(shown, 1, 1, "(file)", "history.deleted", params))
+            continue
+        old = git(top, "cat-file", "blob", obj_id)
+        new = here.read_bytes()
+        if old != new:
+            line = _first_difference(old, new)
+            problems.append(Problem(shown, line, 1, "(file)", "history.changed", {**params, "first_line": line}))
+    return problems
+
+
+def _first_difference(old: bytes, new: bytes) -> int:
+    a, b = old.split(b"\n"), new.split(b"\n")
+    for i, (x, y) in enumerate(zip(a, b)):
+        if x != y:
+            return i + 1
+    return min(len(a), len(b))

@@ -1,0 +1,212 @@
+"""Progress report files (Tệp báo cáo tiến độ): their names, their checks, and the reports they hold.
+
+An agency files one YAML file per reporting period at ``plan-data/progress/<agency>/<period>.yaml``
+(see :mod:`partracker.domain.periods` for periods and supplements, and
+:mod:`partracker.reading.schemas` for the format). Files are checked here; which entries count
+once corrections apply is decided in :mod:`partracker.domain.progress`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from partracker.domain.duties import duties
+from partracker.domain.model import Entry, Evidence, Plan, Report
+from partracker.domain.periods import FILING_RE, filing_key, filing_period
+from partracker.domain.progress import report_sort_key
+from partracker.language.text import Text
+from partracker.reading import checks
+from partracker.reading.errors import DataInvalid, Problem, agency_hint, quote
+from partracker.reading.files import display_path, read
+
+REPORT_PATH = re.compile(r"^progress/(?P<agency>[^/]+)/(?P<name>[^/]+)$")
+"""Where a report file sits under plan-data/."""
+REPORT_TEMPLATE_HINT = "partracker new-report --agency <mã/id> --period <kỳ/period>"
+"""What an empty report file should be filled from."""
+
+
+def next_supplement(agency_dir: Path, period: str) -> str:
+    """The first free supplementary file name for ``period`` in an agency folder (``2017-q1-2.yaml``)."""
+    n = 2
+    while (agency_dir / f"{period}-{n}.yaml").exists() or (agency_dir / f"{period}-{n}.yaml").is_symlink():
+        n += 1
+    return f"{period}-{n}.yaml"
+
+
+def _real_date(value: str) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        return None
+
+
+def _check_dates(doc: Any, found: list[Problem], as_of: dt.date | None) -> None:
+    data = doc.data
+    paths: list[tuple] = [("submitted",)]
+    for i, e in enumerate(data["entries"]):
+        paths += [("entries", i, "reported")]
+        if "completed" in e:
+            paths += [("entries", i, "completed")]
+        for j, ev in enumerate(e.get("evidence", ())):
+            if "date" in ev:
+                paths += [("entries", i, "evidence", j, "date")]
+    for path in paths:
+        value = data
+        for part in path:
+            value = value[part]
+        day = _real_date(value)
+        if day is None:
+            found.append(doc.problem(path, "date.invalid", got=quote(value)))
+        elif as_of is not None and day > as_of:
+            found.append(doc.problem(path, "date.future", got=quote(value), as_of=as_of.isoformat()))
+
+
+def _check_file(plan: Plan | None, doc: Any, agency_dir: str, filing: str, as_of: dt.date | None) -> list[Problem]:
+    data = doc.data
+    found: list[Problem] = []
+    period = filing_period(filing)
+    if data["agency"] != agency_dir:
+        found.append(doc.problem(("agency",), "report.agency_mismatch", got=data["agency"], expected=agency_dir))
+    if data["period"] != period:
+        found.append(doc.problem(("period",), "report.period_mismatch", got=data["period"], expected=period))
+    _check_dates(doc, found, as_of)
+    first_id: dict[str, tuple[int, int]] = {}
+    first_task: dict[str, tuple[int, int]] = {}
+    for i, e in enumerate(data["entries"]):
+        path = ("entries", i)
+        if e["id"] in first_id:
+            line, col = first_id[e["id"]]
+            found.append(doc.problem(path + ("id",), "id.duplicate", got=e["id"], first=f"{doc.file}:{line}:{col}"))
+        first_id.setdefault(e["id"], doc.mark(path + ("id",)))
+        # Two entries on one task are fine only when one of them corrects an earlier filing.
+        if "corrects" not in e:
+            if e["task"] in first_task:
+                line, col = first_task[e["task"]]
+                found.append(doc.problem(path + ("task",), "report.duplicate_task", task=e["task"], first=f"{doc.file}:{line}:{col}"))
+            first_task.setdefault(e["task"], doc.mark(path + ("task",)))
+        if e["status"] == "done" and "completed" not in e:
+            found.append(doc.problem(path, "report.completed_missing"))
+        if e["status"] != "done" and "completed" in e:
+            found.append(doc.problem(path + ("completed",), "report.completed_not_done", got=e["status"]))
+        for j, ev in enumerate(e.get("evidence", ())):
+            if "url" in ev and not ev["url"].startswith("https://"):
+                found.append(doc.problem(path + ("evidence", j, "url"), "url.not_https", got=quote(ev["url"])))
+    if plan is None:
+        return found
+    years = plan.meta.years
+    if int(period[:4]) not in years:
+        found.append(doc.problem(("period",), "report.period_outside", got=data["period"], start=years[0], end=years[-1]))
+    agency_ids = {a.id for a in plan.agencies}
+    agency = data["agency"]
+    if agency not in agency_ids:
+        found.append(doc.problem(("agency",), "ref.agency", got=agency, **agency_hint(agency, agency_ids)))
+        owed: set[str] | None = None
+    else:
+        owed = {d.task.id for d in duties(plan, agency)}
+    task_ids = plan.memo("task_ids", lambda: frozenset(t.id for t in plan.tasks))
+    for i, e in enumerate(data["entries"]):
+        path = ("entries", i)
+        if e["task"] not in task_ids:
+            found.append(doc.problem(path + ("task",), "ref.task", got=e["task"], hint_vi="dùng mã nhiệm vụ có trong plan-data/tasks/", hint_en="use a task id from plan-data/tasks/"))
+            continue
+        if owed is not None and e["task"] not in owed:
+            found.append(doc.problem(path + ("task",), "report.not_assigned", agency=agency, task=e["task"]))
+        target_ids = [t.id for t in plan.task(e["task"]).targets]
+        for key in e.get("targets", {}):
+            if key not in target_ids:
+                if target_ids:
+                    hint_vi, hint_en = "dùng một trong: " + ", ".join(target_ids), "use one of: " + ", ".join(target_ids)
+                else:
+                    hint_vi, hint_en = "xóa 'targets': nhiệm vụ này không có chỉ tiêu số", "delete 'targets': this task has no numeric targets"
+                found.append(doc.problem(path + ("targets", key), "report.target_unknown", key=True, task=e["task"], got=key, hint_vi=hint_vi, hint_en=hint_en))
+    return found
+
+
+def _report(doc: Any, rel: str, *, demo: bool) -> Report:
+    data = doc.data
+    entries = []
+    for e in data["entries"]:
+        note = e.get("note")
+        entries.append(
+            Entry(
+                id=e["id"],
+                task=e["task"],
+                status=e["status"],
+                percent=float(e["percent"]) if e.get("percent") is not None else None,
+                target_values=tuple(sorted((k, float(v)) for k, v in e.get("targets", {}).items())),
+                evidence=tuple(Evidence(document=ev["document"], date=ev.get("date"), url=ev.get("url")) for ev in e.get("evidence", ())),
+                note=Text(note["vi"], note["en"]) if note else None,
+                reported=e["reported"],
+                completed=e.get("completed"),
+                corrects=e.get("corrects"),
+            )
+        )
+    return Report(agency=data["agency"], period=data["period"], file=rel, submitted=data["submitted"], entries=tuple(entries), demo=demo)
+
+
+def check_reports(
+    plan: Plan | None, root: Path, rels: Iterable[str], *, as_of: dt.date | None = None, demo: bool = False
+) -> tuple[tuple[Report, ...], list[Problem]]:
+    """Load and check report files (paths relative to ``root``): the reports of readable, schema-valid files, and every problem."""
+    problems: list[Problem] = []
+    reports: list[tuple[Report, Any]] = []
+    for rel in sorted(rels):
+        m = REPORT_PATH.match(rel)
+        name = m.group("name") if m else rel.rsplit("/", 1)[-1]
+        stem = name.removesuffix(".yaml")
+        if not m or not name.endswith(".yaml") or not FILING_RE.match(stem):
+            problems.append(Problem(display_path(root, rel), 1, 1, "(file)", "report.file_name", {"got": name}))
+            continue
+        doc = read(root, rel, problems, empty_hint=REPORT_TEMPLATE_HINT)
+        if doc is None:
+            continue
+        found = checks.schema_problems(doc, "report") + checks.text_problems(doc)
+        if found:
+            problems.extend(found)
+            continue
+        problems.extend(_check_file(plan, doc, m.group("agency"), stem, as_of))
+        reports.append((_report(doc, rel, demo=demo), doc))
+    problems.extend(_check_corrections(reports, root))
+    return tuple(sorted((r for r, _ in reports), key=report_sort_key)), sorted(problems, key=Problem.sort_key)
+
+
+def _index(reports: list[tuple[Report, Any]]) -> dict[tuple[str, str, str], tuple[Report, Entry]]:
+    return {(r.agency, r.filing, e.id): (r, e) for r, _ in reports for e in r.entries}
+
+
+def _check_corrections(reports: list[tuple[Report, Any]], root: Path) -> list[Problem]:
+    index = _index(reports)
+    found = []
+    for report, doc in reports:
+        for i, entry in enumerate(report.entries):
+            if entry.corrects is None:
+                continue
+            filing, entry_id = entry.corrects.split("#", 1)
+            target = index.get((report.agency, filing, entry_id))
+            if target is None:
+                found.append(doc.problem(("entries", i, "corrects"), "report.corrects_unknown", got=entry.corrects, agency=report.agency))
+            elif filing_key(filing) >= filing_key(report.filing):
+                period = filing_period(filing)
+                supplement = next_supplement(root / "progress" / report.agency, period)
+                found.append(doc.problem(("entries", i, "corrects"), "report.corrects_not_earlier", got=entry.corrects, supplement=supplement))
+    return found
+
+
+def report_files_under(root: Path) -> list[str]:
+    """Paths (relative to ``root``) of the files under ``root/progress/``, sorted."""
+    base = root / "progress"
+    if not base.is_dir():
+        return []
+    return sorted(p.relative_to(root).as_posix() for p in base.rglob("*") if (p.is_file() or p.is_symlink()) and p.name != ".gitkeep")
+
+
+def load_demo_reports(plan: Plan, demo_root: Path = Path("demo"), *, as_of: dt.date | None = None) -> tuple[Report, ...]:
+    """The fictional sample reports of ``demo/progress/`` (``Report.demo`` is True); raises ``DataInvalid`` on any problem."""
+    reports, problems = check_reports(plan, demo_root, report_files_under(demo_root), as_of=as_of, demo=True)
+    if problems:
+        raise DataInvalid(problems)
+    return reports

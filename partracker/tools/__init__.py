@@ -1,0 +1,1 @@
+"""Tools around the pipeline: the command line, the benchmark, synthetic plans, the pull-request summary, CODEOWNERS."""

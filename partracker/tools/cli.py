@@ -1,0 +1,398 @@
+"""The ``partracker`` command line: the same pipeline the site uses, for people and CI.
+
+Exit codes: 0 valid / done, 1 data errors, 2 usage errors.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from pathlib import Path
+
+import click
+
+from partracker.domain.model import Plan
+from partracker.domain.schedule import Assessment
+from partracker.language.labels import labels
+from partracker.outputs import opendata
+from partracker.reading import dataset as ds
+from partracker.reading.clock import AsOfError, resolve_as_of
+from partracker.reading.errors import (
+    MESSAGES,
+    DataInvalid,
+    Problem,
+    agency_hint,
+    render_problems,
+)
+
+DATA_OPTION = click.option(
+    "--data",
+    "data_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("plan-data"),
+    show_default=True,
+    help="The plan-data directory / Thư mục dữ liệu kế hoạch.",
+)
+LANG_OPTION = click.option("--lang", type=click.Choice(["vi", "en"]), default="vi", show_default=True, help="Language of messages / Ngôn ngữ thông báo.")
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="partracker")
+def main() -> None:
+    """Gia Lai PAR INDEX plan 2016–2020: validate data, list obligations, build the site.
+
+    Kế hoạch duy trì, nâng cao Chỉ số CCHC tỉnh Gia Lai 2016–2020: kiểm tra dữ liệu, lập danh sách
+    nghĩa vụ, dựng trang web.
+    """
+
+
+def as_of_policy(explicit: dt.date | None, lang: str):  # type: ignore[no-untyped-def]
+    """The as-of date by the one policy (partracker.reading.clock), as a function of the plan's time zone; a bad SOURCE_DATE_EPOCH is a usage error."""
+
+    def resolve(timezone: str) -> dt.date:
+        try:
+            return resolve_as_of(explicit, timezone)
+        except AsOfError as exc:
+            raise _usage(exc.problem.code, lang, **exc.problem.params) from None
+
+    return resolve
+
+
+def fail_with(problems: list, *, lang: str, fmt: str = "text") -> None:
+    """Print every problem and exit 1: text to stderr; GitHub annotations and JSON to stdout, where tools read them."""
+    click.echo(render_problems(problems, lang=lang, fmt=fmt), err=fmt == "text")  # type: ignore[arg-type]
+    if fmt != "json":
+        click.echo(labels(lang).format("cli.problems", count=len(problems)), err=True)  # type: ignore[arg-type]
+    sys.exit(1)
+
+
+@main.command()
+@DATA_OPTION
+@LANG_OPTION
+@click.option("--format", "fmt", type=click.Choice(["text", "github", "json"]), default="text", show_default=True, help="Output format.")
+@click.option("--base", default=None, metavar="REF", help="Git ref (e.g. origin/main): report files that exist there must be unchanged / Nhánh gốc: tệp báo cáo đã có ở đó không được sửa.")
+@click.option("--as-of", "as_of", type=click.DateTime(formats=["%Y-%m-%d"]), default=None, help="Report dates after this day are errors [default: today, Asia/Ho_Chi_Minh].")
+def validate(data_dir: Path, lang: str, fmt: str, base: str | None = None, as_of: object = None) -> None:
+    """Check every file in plan-data/ and report all problems at once.
+
+    Kiểm tra mọi tệp trong plan-data/ và báo tất cả lỗi trong một lần chạy.
+    """
+    loaded = ds.load_dataset(data_dir, as_of=as_of_policy(as_of.date() if as_of else None, lang))  # type: ignore[attr-defined]
+    if base is not None:
+        from partracker.reading.history import history_problems
+
+        loaded.problems = sorted(loaded.problems + history_problems(data_dir, base), key=lambda p: p.sort_key())
+    if loaded.problems:
+        fail_with(loaded.problems, lang=lang, fmt=fmt)
+    plan = loaded.plan
+    assert plan is not None
+    if fmt == "json":
+        click.echo("[]")
+        return
+    click.echo(labels(lang).format("cli.valid", data=data_dir, tasks=len(plan.tasks), agencies=len(plan.agencies), reports=len(loaded.report_files)))  # type: ignore[arg-type]
+
+
+@main.command()
+@DATA_OPTION
+@LANG_OPTION
+@click.option("--format", "fmt", type=click.Choice(["json", "csv"]), default="json", show_default=True)
+def export(data_dir: Path, lang: str, fmt: str) -> None:
+    """Print the loaded plan as JSON (everything) or CSV (one row per task).
+
+    In kế hoạch đã nạp dưới dạng JSON (đầy đủ) hoặc CSV (mỗi nhiệm vụ một dòng).
+    """
+    loaded = ds.load_dataset(data_dir)
+    if loaded.problems or loaded.plan is None:
+        fail_with(loaded.problems, lang=lang)
+    assert loaded.plan is not None
+    out = opendata.to_json(opendata.plan_to_dict(loaded.plan)) if fmt == "json" else opendata.tasks_csv(loaded.plan)
+    # Bytes, so CSV keeps its CRLF line ends on every platform.
+    stream = click.get_binary_stream("stdout")
+    stream.write(out.encode("utf-8"))
+    stream.flush()
+
+
+@main.command()
+@click.option("--check", is_flag=True, help="Fail when the saved schemas differ from the code.")
+def schemas(check: bool) -> None:
+    """Write the JSON Schemas to partracker/schemas/ (or check them with --check)."""
+    from partracker.reading import schemas as sc
+
+    if check:
+        stale = [n for n in sc.names() if not (sc.SCHEMA_DIR / f"{n}.schema.json").is_file() or (sc.SCHEMA_DIR / f"{n}.schema.json").read_text(encoding="utf-8") != sc.rendered(n)]
+        if stale:
+            click.echo("Stale schemas: " + ", ".join(stale) + " — run `partracker schemas`.", err=True)
+            sys.exit(1)
+        click.echo("Schemas are up to date.")
+        return
+    for path in sc.write_all():
+        click.echo(str(path))
+
+
+def _both(problem: object) -> str:
+    """A problem in Vietnamese, then English: for messages a clerk reads outside CI."""
+    return problem.format("vi") + "\n" + problem.format("en")  # type: ignore[attr-defined]
+
+
+@main.command("new-report")
+@click.option("--agency", "agency_id", required=True, help="Agency id, e.g. so-noi-vu / Mã đơn vị.")
+@click.option("--period", required=True, help="2017-q1 … 2017-q4, 2017-h1 or 2017-year / Kỳ báo cáo.")
+@DATA_OPTION
+@click.option("--date", "on", type=click.DateTime(formats=["%Y-%m-%d"]), default=None, help="Date for submitted/reported [default: today, Asia/Ho_Chi_Minh].")
+def new_report(agency_id: str, period: str, data_dir: Path, on: object) -> None:
+    """Write plan-data/progress/<agency>/<period>.yaml with every task the agency owes; never overwrites.
+
+    Tạo tệp báo cáo mới với mọi nhiệm vụ đơn vị được giao; không bao giờ ghi đè tệp đã có.
+    """
+    import re
+
+    from partracker.domain.duties import duties
+    from partracker.reading import reportfiles
+    from partracker.reading.schemas import PERIOD_PATTERN
+    from partracker.tools.scaffold import scaffold
+
+    if not re.match(PERIOD_PATTERN, period):
+        raise click.BadParameter(f"'{period}': dùng dạng / use 2017-q1, 2017-h1, 2017-year", param_hint="--period")
+    loaded = ds.load_dataset(data_dir, with_reports=False)
+    if loaded.plan is None:
+        fail_with(loaded.problems, lang="vi")
+    plan = loaded.plan
+    assert plan is not None
+    target = data_dir / "progress" / agency_id / f"{period}.yaml"
+    shown = ds.display_path(data_dir, f"progress/{agency_id}/{period}.yaml")
+    if agency_id not in {a.id for a in plan.agencies}:
+        hint = agency_hint(agency_id, (a.id for a in plan.agencies))
+        click.echo(_both(Problem(shown, 1, 1, "--agency", "ref.agency", {"got": agency_id, **hint})), err=True)
+        sys.exit(1)
+    if target.exists() or target.is_symlink():
+        supplement = reportfiles.next_supplement(target.parent, period)
+        click.echo(_both(Problem(shown, 1, 1, "(file)", "report.exists", {"path": shown, "supplement": supplement})), err=True)
+        sys.exit(1)
+    if not duties(plan, agency_id):
+        click.echo(_both(Problem(shown, 1, 1, "--agency", "report.nothing_owed", {"agency": agency_id})), err=True)
+        sys.exit(1)
+    day = on.date() if on else as_of_policy(None, "vi")(plan.meta.timezone)  # type: ignore[attr-defined]
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with target.open("x", encoding="utf-8", newline="\n") as fh:
+        fh.write(scaffold(plan, agency_id, period, today=day))
+    click.echo(f"{shown}: đã tạo / created — {len(duties(plan, agency_id))} mục / entries.")
+
+
+@main.command("diff")
+@click.argument("base")
+@click.argument("head", required=False)
+@DATA_OPTION
+@click.option("--as-of", "as_of", type=click.DateTime(formats=["%Y-%m-%d"]), default=None, help="Date at which obligations are assessed [default: today, Asia/Ho_Chi_Minh].")
+def diff_command(base: str, head: str | None, data_dir: Path, as_of: object) -> None:
+    """Markdown (vi and en) for a pull request: new reports, status, target and obligation changes.
+
+    Tóm tắt thay đổi của pull request (tiếng Việt và tiếng Anh) dạng Markdown.
+    """
+    from partracker.reading.history import GitError
+    from partracker.tools import diff as df
+
+    try:
+        before = df.load_side(data_dir, base)
+        after = df.load_side(data_dir, head)
+    except GitError as exc:
+        click.echo(f"git: {exc}", err=True)
+        sys.exit(1)
+    plan = after.plan or before.plan
+    # Without a plan on either side no status is computed, so the zone of the date does not matter.
+    timezone = plan.meta.timezone if plan else "UTC"
+    result = df.compare(before, after, as_of=as_of_policy(as_of.date() if as_of else None, "en")(timezone))  # type: ignore[attr-defined]
+    click.echo(df.render(result, base=base, head=head or after.ref), nl=False)
+
+
+@main.command()
+@DATA_OPTION
+@click.option("--org", default="gialai-par-index", show_default=True, help="GitHub organisation whose teams own the folders.")
+@click.option("--output", type=click.Path(dir_okay=False, path_type=Path), default=Path(".github/CODEOWNERS"), show_default=True)
+@click.option("--check", is_flag=True, help="Fail when the file differs from the registry.")
+def codeowners(data_dir: Path, org: str, output: Path, check: bool) -> None:
+    """Write .github/CODEOWNERS from the agencies registry (or check it with --check).
+
+    Sinh .github/CODEOWNERS từ danh mục đơn vị (hoặc kiểm tra với --check).
+    """
+    from partracker.tools import codeowners as co
+
+    loaded = ds.load_dataset(data_dir, with_reports=False)
+    if loaded.plan is None:
+        fail_with(loaded.problems, lang="vi")
+    assert loaded.plan is not None
+    text = co.render(loaded.plan, org=org, data_dir=data_dir.as_posix().strip("/") or "plan-data")
+    if check:
+        if not output.is_file() or output.read_text(encoding="utf-8") != text:
+            click.echo(f"{output}: lỗi thời, chạy `partracker codeowners` / out of date, run `partracker codeowners`.", err=True)
+            sys.exit(1)
+        click.echo(f"{output}: khớp danh mục đơn vị / matches the agencies registry.")
+        return
+    output.parent.mkdir(parents=True, exist_ok=True)
+    output.write_text(text, encoding="utf-8")
+    click.echo(str(output))
+
+
+@main.command()
+@DATA_OPTION
+@LANG_OPTION
+@click.option("--site-dir", type=click.Path(file_okay=False, path_type=Path), default=Path("site"), show_default=True, help="Where to write the site.")
+@click.option("--as-of", "as_of", type=click.DateTime(formats=["%Y-%m-%d"]), default=None, help="Date statuses are computed for [default: SOURCE_DATE_EPOCH, else today in the plan's time zone].")
+@click.option("--demo", is_flag=True, help="Add the sample reports of demo/progress/ and a DEMO banner on every page.")
+@click.option("--base-url", default=None, help="Public address of the site root, e.g. https://example.org/par/.")
+@click.option("--config", "config", type=click.Path(dir_okay=False, exists=True, path_type=Path), default=None, help="The project's mkdocs.yml [default: ./mkdocs.yml]; mkdocs.en.yml sits beside it.")
+def build(data_dir: Path, lang: str, site_dir: Path, as_of: object, demo: bool, base_url: str | None, config: Path | None) -> None:
+    """Validate plan-data/, then build the Vietnamese and English sites and the open data.
+
+    Kiểm tra plan-data/, rồi dựng trang tiếng Việt, tiếng Anh và dữ liệu mở.
+    """
+    import os
+
+    from partracker.outputs.context import BuildContext, BuildOptions
+    from partracker.outputs.mkdocs_site import BuildFailed, build_site, config_file
+    from partracker.reading.clock import epoch_of
+
+    project_dir = (config.parent if config else Path.cwd()).resolve()
+    if not config_file(project_dir, "vi").is_file():
+        raise _usage("build.no_config", lang, path=config_file(project_dir, "vi"))
+    words = labels(lang)  # type: ignore[arg-type]
+    options = BuildOptions(data_dir=data_dir, as_of=as_of.date() if as_of else None, demo=demo, base_url=base_url)  # type: ignore[attr-defined]
+    try:
+        ctx = BuildContext.load(options)
+    except DataInvalid as exc:
+        fail_with(exc.problems, lang=lang)
+    except AsOfError as exc:
+        raise _usage(exc.problem.code, lang, **exc.problem.params) from None
+    # Reproducible builds: MkDocs dates its sitemap from SOURCE_DATE_EPOCH.
+    os.environ.setdefault("SOURCE_DATE_EPOCH", str(epoch_of(ctx.as_of, ctx.timezone)))
+    try:
+        build_site(ctx, site_dir, project_dir=project_dir)
+    except BuildFailed as exc:  # the log above says what went wrong; programming errors keep their traceback
+        click.echo(words.format("cli.build_failed", detail=exc), err=True)
+        sys.exit(1)
+    click.echo(words.format("cli.built", site=site_dir, date=ctx.as_of.isoformat(), demo=" (DEMO)" if demo else ""))
+
+
+def _usage(code: str, lang: str, **params: object) -> click.UsageError:
+    """A usage error (exit 2) worded from errors.MESSAGES in ``lang``."""
+    vi, en, fix_vi, fix_en = MESSAGES[code]
+    message, fix = (vi, fix_vi) if lang == "vi" else (en, fix_en)
+    label = "cách sửa" if lang == "vi" else "fix"
+    return click.UsageError(f"{message.format(**params)} — {label}: {fix.format(**params)}")
+
+
+def _iso_option(value: str, option: str, lang: str) -> dt.date:
+    try:
+        if len(value) != 10:
+            raise ValueError(value)
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise _usage("option.date_invalid", lang, option=option, got=value) from None
+
+
+@main.command()
+@click.option("--agency", "agency_id", default=None, help="Only this agency (and the collectives it belongs to) / Chỉ đơn vị này.")
+@click.option("--from", "date_from", default=None, metavar="YYYY-MM-DD", help="Due on or after this day / Hạn từ ngày.")
+@click.option("--to", "date_to", default=None, metavar="YYYY-MM-DD", help="Due on or before this day / Hạn đến ngày.")
+@click.option("--as-of", "as_of", default=None, metavar="YYYY-MM-DD", help="Date statuses are computed for; default SOURCE_DATE_EPOCH, else today / Ngày tính trạng thái.")
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True, help="Output format / Định dạng.")
+@click.option("--demo", is_flag=True, help="Count the sample reports of demo/progress/ too, as `build --demo` does / Tính cả báo cáo mẫu.")
+@LANG_OPTION
+@DATA_OPTION
+def obligations(agency_id: str | None, date_from: str | None, date_to: str | None, as_of: str | None, fmt: str, demo: bool, lang: str, data_dir: Path) -> None:
+    """List obligations with their due dates and status on the as-of date.
+
+    Liệt kê nghĩa vụ, thời hạn và trạng thái tại ngày tính (as-of). With --from/--to, obligations
+    without a date of their own are left out. The statuses are the site's: the same build context computes them.
+    """
+    from partracker.outputs.context import BuildContext, BuildOptions
+
+    explicit = _iso_option(as_of, "--as-of", lang) if as_of else None
+    start = _iso_option(date_from, "--from", lang) if date_from else None
+    end = _iso_option(date_to, "--to", lang) if date_to else None
+    try:
+        ctx = BuildContext.load(BuildOptions(data_dir=data_dir, as_of=explicit, demo=demo))
+    except DataInvalid as exc:
+        fail_with(exc.problems, lang=lang)
+    except AsOfError as exc:
+        raise _usage(exc.problem.code, lang, **exc.problem.params) from None
+    if agency_id is not None and agency_id not in {a.id for a in ctx.plan.agencies}:
+        raise _usage("obligations.agency_unknown", lang, got=agency_id, choices=", ".join(a.id for a in ctx.plan.agencies))
+    items = ctx.assessments if agency_id is None else ctx.agency_assessments(agency_id)
+    if start or end:
+        # A date range only holds dated obligations; undated ones have no place in it.
+        items = tuple(a for a in items if a.obligation.due is not None and (start is None or a.obligation.due >= start) and (end is None or a.obligation.due <= end))
+    click.echo(_obligations_output(ctx.plan, items, as_of=ctx.as_of, agency_id=agency_id, fmt=fmt, lang=lang), nl=False)
+
+
+def _obligations_output(plan: Plan, assessed: tuple[Assessment, ...], *, as_of: dt.date, agency_id: str | None, fmt: str, lang: str) -> str:
+    """The obligations listing as an aligned table or JSON."""
+    import unicodedata
+
+    from partracker.outputs import wording
+
+    words = labels(lang)  # type: ignore[arg-type]
+    if fmt == "json":
+        return opendata.to_json({"as_of": as_of.isoformat(), "agency": agency_id, "obligations": [opendata.assessment_to_dict(plan, a) for a in assessed]})
+    none = "—"
+    rows = [[words.due, words.status, words.task, words.agency, words.role, words.obligation, words["cli.col_id"]]]
+    for a in assessed:
+        ob = a.obligation
+        rows.append([
+            f"{ob.due:%d/%m/%Y}" if ob.due else none,
+            words.status_name(a.status),
+            ob.task,
+            plan.agency(ob.agency).short.get(lang) if ob.agency else none,  # type: ignore[arg-type]
+            words.role_name(ob.role),
+            wording.obligation_title(plan, ob, lang),  # type: ignore[arg-type]
+            ob.id,
+        ])
+    rows = [[unicodedata.normalize("NFC", c) for c in row] for row in rows]
+    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
+    lines = ["  ".join(c.ljust(w) for c, w in zip(row, widths)).rstrip() for row in rows]
+    lines.insert(1, "  ".join("-" * w for w in widths))
+    lines.append("")
+    lines.append(words.format("cli.obligations_count", count=len(assessed), date=f"{as_of:%d/%m/%Y}"))
+    return "\n".join(lines) + "\n"
+
+
+@main.command()
+@click.option("--quick", is_flag=True, help="Tiny sizes (20 and 60 tasks, 2,000 entries): a smoke run / Cỡ nhỏ để chạy thử.")
+@click.option("--json", "as_json", is_flag=True, help="Print the whole result as JSON instead of the table.")
+@click.option("--sizes", default=None, metavar="N,N,…", help="Task counts of the synthetic plans [default: 100,1000,10000; --quick: 20,60].")
+@click.option("--entries", type=click.IntRange(min=20), default=None, help="Progress entries for the validation figure [default: 200000; --quick: 2000].")
+@click.option("--parts", default=",".join(("compare", "scaling", "validation", "serve", "pages")), show_default=True, help="Which parts to run: compare, scaling, validation, serve, pages.")
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), default=None, help="Also write the JSON result to this file.")
+@click.option("--work-dir", type=click.Path(file_okay=False, path_type=Path), default=None, help="Keep generated plans, logs and sites here instead of a removed temp dir.")
+def bench(quick: bool, as_json: bool, sizes: str | None, entries: int | None, parts: str, out: Path | None, work_dir: Path | None) -> None:
+    """Measure build time, memory, validation throughput, serve refresh and page sizes against the targets.
+
+    Đo thời gian dựng trang, bộ nhớ, tốc độ kiểm tra, thời gian làm mới khi xem trước và dung lượng trang.
+    """
+    import json
+
+    from partracker.tools import bench as bn
+
+    try:
+        size_list = tuple(int(s) for s in sizes.split(",")) if sizes else None
+    except ValueError:
+        raise click.BadParameter(f"expected numbers separated by commas, got {sizes!r}", param_hint="--sizes") from None
+    if size_list is not None and any(n < 6 for n in size_list):
+        raise click.BadParameter("every size must be at least 6 tasks", param_hint="--sizes")
+    chosen = tuple(p.strip() for p in parts.split(",") if p.strip())
+    unknown = sorted(set(chosen) - set(bn.PARTS))
+    if unknown:
+        raise click.BadParameter(f"unknown part(s) {', '.join(unknown)}; expected some of {', '.join(bn.PARTS)}", param_hint="--parts")
+    try:
+        result = bn.run(quick=quick, sizes=size_list, entries=entries, parts=chosen, work=work_dir, progress=lambda m: click.echo(m, err=True))
+    except bn.BenchError as exc:
+        click.echo(f"bench failed: {exc}", err=True)
+        sys.exit(1)
+    text = json.dumps(result, ensure_ascii=False, indent=2)
+    if out is not None:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_text(text + "\n", encoding="utf-8")
+    click.echo(text if as_json else bn.table(result))
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()
