@@ -56,6 +56,16 @@ def test_every_task_has_a_lead_or_is_flagged_as_lost(plan: Plan) -> None:
             assert LOST in t.lead.text.vi and t.confidence != "high" and t.notes, t.id
 
 
+def test_no_agency_cell_is_empty_unless_marked_lost(plan: Plan) -> None:
+    # A cell without agency ids would give obligations to nobody (or only to the other column):
+    # that is allowed only where the source lost the cell, and the loss is explained.
+    for t in plan.tasks:
+        for cell in (t.lead, t.coordinating):
+            if not cell.agencies:
+                assert LOST in cell.text.vi and LOST in cell.text.en, t.id
+                assert t.notes and t.confidence == "low", t.id
+
+
 def test_every_text_has_vietnamese_and_english_and_no_placeholder(plan: Plan) -> None:
     for where, text in all_texts(plan):
         for value in (text.vi, text.en):
@@ -131,3 +141,7 @@ def test_plan_metadata(plan: Plan) -> None:
 def test_glossary_covers_the_abbreviations_used(plan: Plan) -> None:
     abbrs = {g.abbr for g in plan.glossary}
     assert {"CCHC", "TTHC", "QPPL", "CB,CCVC", "UBND", "CNTT"} <= abbrs
+    # Abbreviations coined in the registry's short names, and the levels of online public service (B-I-1).
+    coined = {word for a in plan.agencies for word in a.short.vi.split() if "&" in word}
+    assert coined == {"TT&TT", "KH&CN", "GD&ĐT"} and coined <= abbrs
+    assert {"Mức độ 2", "Mức độ 3", "Mức độ 4"} <= abbrs
