@@ -26,7 +26,7 @@ from partracker.language.labels import labels
 from partracker.language.text import LANGS, Lang
 from partracker.outputs import registry, search
 from partracker.outputs.context import BuildContext, BuildOptions
-from partracker.outputs.urls import HAND_WRITTEN, Urls
+from partracker.outputs.urls import Urls
 from partracker.reading.clock import AsOfError
 from partracker.reading.errors import DataInvalid
 
@@ -135,12 +135,9 @@ def nav(lang: Lang, plan: Plan, urls: Urls, present: set[str]) -> list[Any]:
         if urls.page(name) in present:
             items.append({words[key]: urls.page(name)})
     items.append({words.downloads: urls.downloads})
-    about = [{words[key]: path} for key, path in (("deadlines", "deadlines.md"), ("data_model", "data-model.md"), ("coverage", urls.coverage), ("how_built", "maintainers.md"), ("benchmark", "benchmark.md")) if path in present]
+    about = [{words[key]: path} for key, path in (("deadlines", urls.page("deadlines.md")), ("data_model", urls.page("data-model.md")), ("coverage", urls.coverage), ("how_built", urls.page("maintainers.md")), ("benchmark", urls.page("benchmark.md"))) if path in present]
     items.append({words.about: about})
     return items
-
-
-assert all(name in HAND_WRITTEN for name in ("contribute.md", "report-builder.md", "deadlines.md", "data-model.md", "maintainers.md", "benchmark.md"))
 
 
 # --- the whole build ------------------------------------------------------------------------------
