@@ -153,3 +153,20 @@ def test_target_chart_vietnamese_and_dated_target() -> None:
     desc = svg_root(chart).find(f"{SVG}desc").text
     assert desc == "Chỉ tiêu: từ 95% trở lên, đến năm 2020. Giá trị báo cáo: 2019: 96,5%; 2020: chưa có số liệu."
     assert cells(table_root(chart))[1:] == [["2019", "96,5%", "Có"], ["2020", "—", "—"]]
+
+
+def test_target_chart_for_a_figure_lost_in_the_source() -> None:
+    plan = load_dataset(MINI_PLAN).plan
+    task = plan.task("A-I-1")
+    target = Target(id="t3", metric=task.targets[0].metric, comparator=None, value=None, unit="percent", year=None)
+    chart = target_chart(task, target, {2017: 90.0, 2018: None}, lang="en")
+    root = svg_root(chart)
+    assert root.find(f"{SVG}desc").text == "Target: […] (figure lost in the source), every year. Reported value: 2017: 90%; 2018: no value reported."
+    # No line is drawn for a figure nobody can read, and no value is judged against it.
+    assert not [l for l in root.iter(f"{SVG}line") if l.get("class") == "partracker-chart__target"]
+    assert cells(table_root(chart))[1:] == [["2017", "90%", "—"], ["2018", "—", "—"]]
+
+
+def test_the_date_dependent_status_has_its_own_style() -> None:
+    chart = status_bar([BarRow("2016", {"date_dependent": 3, "not_applicable": 2})], lang="en", title="x")
+    assert "Uncertain: depends on the decision" in str(chart.table_html)

@@ -136,6 +136,18 @@ def table_with(path: Path, *header: str) -> list[list[str]]:
     return next(t[1:] for t in tables(path) if t and tuple(t[0][: len(header)]) == header)
 
 
+def tables_with(path: Path, *header: str) -> list[list[str]]:
+    """The rows (headers excluded) of every table whose header row starts with ``header``."""
+    return [row for t in tables(path) if t and tuple(t[0][: len(header)]) == header for row in t[1:]]
+
+
+def agency_cell(plan: object, o: dict) -> str:
+    """How a page names who owes an obligation: the agency, then the source's doubts about it."""
+    name = plan.agency(o["agency"]).short.vi if o["agency"] else "—"  # type: ignore[attr-defined]
+    doubts = (["phân công chưa chắc chắn"] if o["assignment"] == "probable" else []) + ([] if o["role_certain"] else ["chủ trì hoặc phối hợp — cột không chắc chắn"])
+    return f"{name} ({'; '.join(doubts)})" if doubts else name
+
+
 @pytest.fixture(scope="module")
 def demo_obligations(demo_site: Path) -> list[dict]:
     return json.loads((demo_site / "vi" / "data" / "obligations.json").read_text(encoding="utf-8"))
@@ -155,8 +167,7 @@ def test_task_pages_agree_with_the_open_data(demo_site: Path, demo_obligations: 
     plan = BuildContext.load(BuildOptions(data_dir=ROOT / "plan-data", as_of=DEMO_AS_OF)).plan
     by_task: dict[str, list[tuple[str, str, str, str]]] = {}
     for o in demo_obligations:
-        agency = plan.agency(o["agency"]).short.vi if o["agency"] else "—"
-        by_task.setdefault(o["task"], []).append((o["title"]["vi"], agency, _vi_date(o["due"]), o["status_label"]["vi"]))
+        by_task.setdefault(o["task"], []).append((o["title"]["vi"], agency_cell(plan, o), _vi_date(o["due"]), o["status_label"]["vi"]))
     for task in plan.tasks:
         page = demo_site / "vi" / "tasks" / task.slug / "index.html"
         rows = [tuple(r) for r in table_with(page, "Nghĩa vụ", "Đơn vị", "Hạn", "Trạng thái")] if task.id in by_task else []
@@ -168,11 +179,12 @@ def test_agency_sheets_agree_with_the_cli(demo_site: Path, agency: str) -> None:
     cli = cli_json("--data", str(ROOT / "plan-data"), "--as-of", DEMO_AS_OF.isoformat(), "--demo", "--agency", agency)["obligations"]
     plan = BuildContext.load(BuildOptions(data_dir=ROOT / "plan-data", as_of=DEMO_AS_OF)).plan
     expected = sorted(
-        (o["task"], o["title"]["vi"], plan.agency(o["agency"]).short.vi, _vi_date(o["due"]), o["status_label"]["vi"]) for o in cli
+        (o["task"], o["title"]["vi"], agency_cell(plan, o), _vi_date(o["due"]), o["status_label"]["vi"]) for o in cli
     )
     shown = []
     for sheet in sorted((demo_site / "vi" / "agencies" / agency).glob("*/index.html")):
-        shown += [tuple(r) for r in table_with(sheet, "Nhiệm vụ", "Nghĩa vụ", "Đơn vị", "Hạn", "Trạng thái")]
+        # Probable duties stand in a table of their own ("Có thể thuộc đơn vị"), each row flagged.
+        shown += [tuple(r) for r in tables_with(sheet, "Nhiệm vụ", "Nghĩa vụ", "Đơn vị", "Hạn", "Trạng thái")]
     assert sorted(shown) == expected
     assert len(set(shown)) == len(shown)  # one row per duty
 

@@ -144,3 +144,17 @@ def test_folding_keeps_lines_short_and_characters_whole() -> None:
     assert all(len(p.encode("utf-8")) <= 75 for p in pieces) and all(p.startswith(" ") for p in pieces[1:])
     assert "".join([pieces[0], *(p[1:] for p in pieces[1:])]) == line
     assert "\r\nEND:VEVENT" not in folded.replace("\r\n ", "")  # the injected line break stayed an escape
+
+
+def test_doubts_come_first_in_the_summary_and_are_explained() -> None:
+    shipped = BuildContext.load(BuildOptions(data_dir=Path(__file__).resolve().parent.parent / "plan-data", base_url=BASE, as_of=D(2016, 12, 10)))
+    by_uid = events(ics.calendars(shipped)["plan"])
+    q4 = by_uid["2016/A-I-2/tier-2-quarterly-q4/so-noi-vu@partracker"]  # due 09/12/2016: depends on the decision's lost day
+    assert str(q4["SUMMARY"]).startswith("(?) [A-I-2] Báo cáo quý IV/2016")
+    assert "Lưu ý: Áp dụng hay không tùy ngày ban hành Quyết định, bị mất trong bản gốc (02, 12 hoặc 22/12/2016)" in str(q4["DESCRIPTION"])
+    assert "Status on 10/12/2016: Uncertain: depends on the decision's date" in str(q4["DESCRIPTION"])
+    commune = events(ics.calendars(shipped)["ubnd-cap-xa"])["2017/A-VII-2/recurring-annual/ubnd-cap-xa@partracker"]
+    assert str(commune["SUMMARY"]).startswith("(có thể / probably) [A-VII-2] ")
+    assert "Agency: Commune-level People's Committees (probably: Lead)" in str(commune["DESCRIPTION"])
+    a32 = by_uid["2017/A-III-2/target-t1/so-tu-phap@partracker"]
+    assert "Agency: Department of Justice (probably: Lead or coordinating)" in str(a32["DESCRIPTION"])

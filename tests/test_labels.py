@@ -25,8 +25,8 @@ FAMILY_CODES: dict[str, set[str]] = {
     "comparator": set(model.COMPARATORS),
     "agency_kind": set(model.AGENCY_KINDS),
     "when": set(model.RULE_KINDS) | {"per_regulation_cited"},
-    "reason": {"no_date", "no_tier", "before_decision", "before_decision_month", "before_plan"},
-    "title": {f"report_{k}" for k in model.REPORT_KINDS} | {"target"} | (set(model.RULE_KINDS) - {"periodic_reports"}),
+    "reason": {"no_date", "no_tier", "before_decision", "before_possible_dates", "before_decision_month", "before_plan", "date_dependent"},
+    "title": {f"report_{k}" for k in model.REPORT_KINDS} | {"target", "target_lost"} | (set(model.RULE_KINDS) - {"periodic_reports"}),
 }
 
 
@@ -42,7 +42,8 @@ def test_every_key_has_both_languages() -> None:
         fields = {f for text in (vi, en) for _, f, _, _ in string.Formatter().parse(text) if f}
         assert fields <= {"date", "timezone", "number", "year", "roman", "quarter", "recipient", "target", "task", "end", "citation", "due", "month",
                           "value", "n", "count", "status", "percent", "period", "agency", "id", "items", "note", "ref", "content", "role", "text",
-                          "base", "head", "data", "tasks", "agencies", "reports", "site", "demo", "detail"}, (key, fields)
+                          "base", "head", "data", "tasks", "agencies", "reports", "site", "demo", "detail",
+                          "reading", "level", "line", "dates"}, (key, fields)
 
 
 def test_families_cover_the_domain_vocabularies_exactly() -> None:

@@ -111,7 +111,8 @@ def test_json_with_a_report_filed_after_its_due_date(data: Path) -> None:
     first = doc["obligations"][0]
     assert list(first) == [
         "id", "year", "task", "section", "group", "agency", "role", "kind", "title", "due", "source", "citation",
-        "period", "report_kind", "recipient", "target", "applicable", "reason", "status", "status_label", "decided_by",
+        "period", "report_kind", "recipient", "target", "applicable", "date_dependent", "assignment", "role_certain", "reason", "status",
+        "status_label", "decided_by",
     ]
     assert first["status_label"] == {"vi": "Hoàn thành trễ hạn", "en": "Done late"}
 
@@ -143,3 +144,18 @@ def test_data_errors_exit_1(tmp_path: Path) -> None:
     code, _, err = run("--data", str(tmp_path / "missing"), "--lang", "en", "--as-of", "2017-06-01")
     assert code == 1
     assert "nothing was published" in err
+
+
+def test_the_role_column_says_what_the_source_leaves_uncertain() -> None:
+    shipped = str(Path(__file__).resolve().parent.parent / "plan-data")
+    code, out, _ = run("--data", shipped, "--lang", "en", "--as-of", "2017-06-01", "--agency", "ubnd-cap-xa", "--from", "2017-12-31", "--to", "2017-12-31")
+    assert code == 0
+    rows = {line.split()[-1]: line for line in out.splitlines()[2:-2]}
+    assert "  probably: Lead  " in rows["2017/A-VII-2/recurring-annual/ubnd-cap-xa"]
+    assert "  Coordinating  " in rows["2017/A-VIII-1/recurring-annual/ubnd-cap-xa"] and "probably" not in rows["2017/A-VIII-1/recurring-annual/ubnd-cap-xa"]
+    code, out, _ = run("--data", shipped, "--as-of", "2017-06-01", "--agency", "so-tu-phap", "--from", "2017-12-31", "--to", "2017-12-31", "--format", "json")
+    found = {o["id"]: o for o in json.loads(out)["obligations"]}
+    a32 = found["2017/A-III-2/target-t1/so-tu-phap"]
+    assert (a32["assignment"], a32["role_certain"], a32["role"], a32["date_dependent"]) == ("probable", False, "lead", False)
+    code, out, _ = run("--data", shipped, "--lang", "vi", "--as-of", "2017-06-01", "--agency", "so-tu-phap", "--from", "2017-12-31", "--to", "2017-12-31")
+    assert "có thể: Chủ trì hoặc phối hợp" in next(line for line in out.splitlines() if "2017/A-III-2/target-t1/so-tu-phap" in line)

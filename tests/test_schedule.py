@@ -62,13 +62,18 @@ def agency(aid: str, kind: str, vi: str, en: str, members: list[str] | None = No
     return row
 
 
-def write_plan_data(root: Path, *, start_year: int = 2016, end_year: int = 2020, date: str | None = None) -> Path:
+def write_plan_data(root: Path, *, start_year: int = 2016, end_year: int = 2020, date: str | None = None, month: str | None = None, possible_dates: list[str] | None = None) -> Path:
     """Write a small, valid plan-data/ with one task per rule kind; returns ``root``."""
+    decision_day: dict[str, object] = {"date": date}
+    if month:
+        decision_day["month"] = month
+    if possible_dates:
+        decision_day["possible_dates"] = possible_dates
     files: dict[str, object] = {
         "plan.yaml": {
             "decision": {
                 "number": "934/QĐ-UBND",
-                "date": date,
+                **decision_day,
                 "date_text": t("ngày […] tháng 12 năm 2016", "[…] December 2016"),
                 "issuer": t("Ủy ban nhân dân tỉnh Gia Lai", "Gia Lai Provincial People's Committee"),
                 "signer": {"name": "Người ký", "title": t("Chủ tịch", "Chairman"), "on_behalf": t("TM. Ủy ban nhân dân", "On behalf of the People's Committee")},
@@ -579,3 +584,163 @@ def test_par_measures(plan: Plan) -> None:
     assert (late.reports_on_time, late.all_reports_on_time) == (25, False)
     with pytest.raises(ValueError, match="2015 is not a year of the plan"):
         sc.par_measures(plan, (), 2015)
+
+
+# --- The decision's lost day: possible dates of issue ----------------------------------------
+
+POSSIBLE = ["2016-12-02", "2016-12-12", "2016-12-22"]
+
+
+def window_plan(tmp_path: Path) -> Plan:
+    """The fixture plan issued on 02, 12 or 22/12/2016, with report days moved so that obligations fall due on
+    01/12 (tier-2 annual), 02/12 (tier-1 annual), 21/12 (tier-2 Q4) and 22/12 (tier-1 Q4) of 2016."""
+    root = write_plan_data(tmp_path / "plan-data", month="2016-12", possible_dates=POSSIBLE)
+    path = root / "reporting.yaml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    tier1, tier2 = data["tiers"]
+    days = {("tier-1", "annual"): {"rule": "fixed_day", "month": 12, "day": 3}, ("tier-1", "quarterly"): {"rule": "day_of_last_month_of_quarter", "day": 23},
+            ("tier-2", "quarterly"): {"rule": "day_of_last_month_of_quarter", "day": 22}}
+    for tier in (tier1, tier2):
+        for spec in tier["reports"]:
+            spec["due"] = days.get((tier["id"], spec["kind"]), spec["due"])
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return require_plan(root)
+
+
+def test_the_decision_window_gives_three_states(tmp_path: Path) -> None:
+    p = window_plan(tmp_path)
+    obs = by_id(sc.obligations(p))
+    assert sc.decision_window(p) == (D(2016, 12, 2), D(2016, 12, 22))
+    before = obs["2016/A-I-2/tier-2-annual-year/so-noi-vu"]
+    assert (before.due, before.applicable, before.date_dependent) == (D(2016, 12, 1), False, False)
+    assert both(reason_text, p, before.reason) == Text(
+        "Hạn 01/12/2016 có trước mọi ngày ban hành có thể của Quyết định 934/QĐ-UBND (02, 12 hoặc 22/12/2016)",
+        "Due 01/12/2016, before every possible date of Decision 934/QĐ-UBND (2, 12 or 22 December 2016)",
+    )
+    assert obs["2016/A-I-1/annual-report/so-noi-vu"].applicable is False  # the task's own annual report, due 01/12 too
+    for oid, due in (("2016/A-I-2/tier-1-annual-year/so-ban-nganh-tinh", D(2016, 12, 2)), ("2016/A-I-1/annual-report/so-tu-phap", D(2016, 12, 2)),
+                     ("2016/A-I-2/tier-2-quarterly-q4/so-noi-vu", D(2016, 12, 21))):
+        ob = obs[oid]
+        assert (ob.due, ob.applicable, ob.date_dependent) == (due, True, True), oid
+        assert both(reason_text, p, ob.reason) == Text(
+            "Áp dụng hay không tùy ngày ban hành Quyết định, bị mất trong bản gốc (02, 12 hoặc 22/12/2016)",
+            "Whether it applies depends on the decision's date, lost in the source (2, 12 or 22 December 2016)",
+        )
+    after = obs["2016/A-I-2/tier-1-quarterly-q4/ubnd-cap-huyen"]
+    assert (after.due, after.applicable, after.date_dependent, after.reason) == (D(2016, 12, 22), True, False, None)
+    assert obs["2016/A-II-1/recurring-annual/so-tu-phap"].date_dependent is False  # 31/12/2016
+
+
+def test_a_date_dependent_obligation_is_never_late_nor_merely_upcoming(tmp_path: Path) -> None:
+    p = window_plan(tmp_path)
+    q4 = "2016/A-I-2/tier-2-quarterly-q4/so-noi-vu"  # due 21/12/2016
+    for as_of in (D(2016, 12, 1), D(2016, 12, 21), D(2017, 3, 1)):
+        assert status_of(p, q4, (), as_of).status == "date_dependent", as_of
+    # A report that exists is a fact: filed on time or late, it says so.
+    assert status_of(p, q4, (report("so-noi-vu", "2016-q4", "2016-12-20"),), D(2017, 1, 1)).status == "done_on_time"
+    assert status_of(p, q4, (report("so-noi-vu", "2016-q4", "2016-12-27"),), D(2017, 1, 1)).status == "done_late"
+    task_ob = "2016/A-I-1/annual-report/so-tu-phap"  # due 02/12/2016
+    open_after = (report("so-tu-phap", "2016-year", "2017-01-10", entry("A-I-1", "in_progress", "2017-01-10")),)
+    assert status_of(p, task_ob, open_after, D(2017, 2, 1)).status == "in_progress"  # never "overdue"
+    done = (report("so-tu-phap", "2016-year", "2016-12-01", entry("A-I-1", "done", "2016-12-01", completed="2016-12-01")),)
+    assert status_of(p, task_ob, done, D(2017, 2, 1)).status == "done_on_time"
+    # From 22/12 on, the ordinary rules apply.
+    assert status_of(p, "2016/A-I-2/tier-1-quarterly-q4/ubnd-cap-huyen", (), D(2017, 1, 1)).status == "not_assessed"
+    assert status_of(p, "2016/A-I-2/tier-1-quarterly-q4/ubnd-cap-huyen", (), D(2016, 12, 10)).status == "due_soon"
+
+
+def test_date_dependent_obligations_are_not_counted_as_owed(tmp_path: Path) -> None:
+    p = window_plan(tmp_path)
+    items = sc.obligations(p)
+    filed = [report(a, "2016-q4", "2016-12-20") for a in ("so-ban-nganh-tinh", "ubnd-cap-huyen", "so-noi-vu")]
+    m = sc.par_measures(p, sc.assess(p, items, filed, as_of=D(2017, 1, 10)), 2016)
+    # 2016 tasks: A-I-1 only owes a date-dependent annual report (its plan and Sở Nội vụ's report are not
+    # applicable), A-I-3's Q3 falls before the decision; A-II-1 and A-II-2 remain.
+    assert m.tasks_total == 2
+    # Reports: only tier 1's Q4 (due 22/12, two senders); tier 1's annual, tier 2's Q4 and both tiers' thematic
+    # Q4 reports (due 04/12) depend on the lost day, even when filed.
+    assert (m.reports_total, m.reports_on_time, m.all_reports_on_time) == (2, 2, True)
+
+
+def test_thematic_reports_on_request_have_no_dated_obligation(tmp_path: Path) -> None:
+    root = write_plan_data(tmp_path / "plan-data")
+    path = root / "reporting.yaml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    next(spec for spec in data["tiers"][0]["reports"] if spec["kind"] == "thematic")["on_request"] = True
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    p = require_plan(root)
+    assert next(s for s in p.reporting[0].reports if s.kind == "thematic").on_request is True
+    items = sc.obligations(p)
+    assert not [o for o in items if o.report_kind == "thematic"]
+    assert len([o for o in items if o.kind == "periodic_report"]) == 5 * (2 * 6 + 6)
+    # A filing for a quarter still serves that quarter's quarterly report.
+    assert status_of(p, "2017/A-I-2/tier-1-quarterly-q2/so-ban-nganh-tinh", (report("so-ban-nganh-tinh", "2017-q2", "2017-06-01"),), D(2017, 7, 1)).status == "done_on_time"
+
+
+# --- The shipped data ------------------------------------------------------------------------
+
+SHIPPED = Path(__file__).resolve().parent.parent / "plan-data"
+
+
+@pytest.fixture(scope="module")
+def shipped() -> Plan:
+    return require_plan(SHIPPED)
+
+
+def test_shipped_decision_window(shipped: Plan) -> None:
+    obs = by_id(sc.obligations(shipped))
+    assert shipped.meta.possible_dates == tuple(POSSIBLE)
+    for oid in ("2016/A-I-2/tier-2-annual-year/so-noi-vu", "2016/A-V-5/annual-report/so-noi-vu"):  # due 01/12/2016
+        assert (obs[oid].due, obs[oid].applicable) == (D(2016, 12, 1), False), oid
+    for oid in ("2016/A-I-2/tier-1-quarterly-q4/so-ban-nganh-tinh", "2016/A-I-2/tier-1-quarterly-q4/ubnd-cap-huyen", "2016/A-I-2/tier-2-quarterly-q4/so-noi-vu"):
+        assert (obs[oid].applicable, obs[oid].date_dependent) == (True, True), oid
+    window = [o for o in obs.values() if o.due and D(2016, 12, 2) <= o.due <= D(2016, 12, 21)]
+    assert window and all(o.date_dependent for o in window)
+    assert not [o for o in obs.values() if o.date_dependent and not D(2016, 12, 2) <= o.due <= D(2016, 12, 21)]  # type: ignore[operator]
+    assessed = sc.assess(shipped, tuple(obs.values()), (), as_of=D(2017, 1, 15))
+    assert {a.status for a in assessed if a.obligation.date_dependent} == {"date_dependent"}
+    # Thematic reports are made on request: no dated obligation.
+    assert not [oid for oid in obs if "-thematic-" in oid]
+
+
+def test_shipped_probable_assignments(shipped: Plan) -> None:
+    items = sc.obligations(shipped)
+    a32 = [o for o in items if o.task == "A-III-2"]
+    assert a32 and {o.assignment for o in a32} == {"probable"} and None not in {o.agency for o in a32}
+    assert {(o.agency, o.role, o.role_certain) for o in a32} == {("so-tu-phap", "lead", False), ("so-ban-nganh-tinh", "coordinating", False)}
+    assert {o.task for o in obligations_of(shipped, items, "so-tu-phap") if o.assignment == "probable"} >= {"A-III-2"}
+    communes = obligations_of(shipped, items, "ubnd-cap-xa")
+    assert {o.task for o in communes if o.assignment == "probable"} == {"A-VII-2", "A-VIII-5"}
+    a21 = {o.agency: o for o in items if o.id.startswith("2017/A-II-1/per-regulation/")}
+    assert a21["so-ban-nganh-tinh"].role_certain is False and a21["so-ban-nganh-tinh"].assignment == "certain"
+    assert a21["van-phong-ubnd-tinh"].role_certain is True
+    # A department owes A-VII-5 certainly through "Sở, ban, ngành tỉnh": that duty is kept over its own probable one.
+    kh = [o for o in obligations_of(shipped, items, "so-khoa-hoc-cong-nghe") if o.id.startswith("2017/A-VII-5/plan/")]
+    assert [(o.agency, o.assignment) for o in kh] == [("so-ban-nganh-tinh", "certain")]
+    assert [(o.agency, o.assignment) for o in obligations_of(shipped, items, "so-khoa-hoc-cong-nghe", with_collectives=False) if o.id.startswith("2017/A-VII-5/plan/")] == [("so-khoa-hoc-cong-nghe", "probable")]
+
+
+def test_shipped_collective_membership(shipped: Plan) -> None:
+    items = sc.obligations(shipped)
+    assert [a.id for a in shipped.members_of("don-vi-su-nghiep-cong-lap")] == ["dai-phat-thanh-truyen-hinh"]
+    for task_id in ("A-V-1", "C-III-1"):
+        owed = [o for o in items if o.task == task_id]
+        assert not [o for o in owed if o in obligations_of(shipped, items, "bao-gia-lai")], task_id
+        radio = obligations_of(shipped, items, "dai-phat-thanh-truyen-hinh")
+        assert {o.agency for o in radio if o.task == task_id} == {"don-vi-su-nghiep-cong-lap"}, task_id
+
+
+def test_shipped_targets_whose_figure_is_lost(shipped: Plan) -> None:
+    obs = by_id(sc.obligations(shipped))
+    oid = "2017/A-VIII-1/target-t3/so-noi-vu"
+    ob = obs[oid]
+    assert ob.target is not None and ob.target.value_lost and ob.target.comparator is None
+    assert both(obligation_title, shipped, ob) == Text("Đạt chỉ tiêu t3 năm 2017 (con số bị mất trong bản gốc)", "Meet target t3 in 2017 (figure lost in the source)")
+    assert "2017/A-III-3/target-t3/so-tu-phap" in obs
+    with pytest.raises(ValueError, match="lost in the source"):
+        ob.target.is_met_by(100)
+    in_progress = (report("so-noi-vu", "2017-year", "2017-11-20", entry("A-VIII-1", "in_progress", "2017-11-20", values=(("t3", 100.0),))),)
+    a = sc.assess(shipped, [ob], in_progress, as_of=D(2018, 1, 10))[0]
+    assert a.status not in sc.DONE_STATUSES and a.entry is in_progress[0].entries[0]
+    done = (report("so-noi-vu", "2017-year", "2017-11-20", entry("A-VIII-1", "done", "2017-11-20", completed="2017-11-01", values=(("t3", 100.0),))),)
+    assert sc.assess(shipped, [ob], done, as_of=D(2018, 1, 10))[0].status == "done_on_time"

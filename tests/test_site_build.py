@@ -150,3 +150,64 @@ def test_vietnamese_pages_carry_no_english_theme_string(built: Path) -> None:
         html_text = page.read_text(encoding="utf-8")
         assert "Initializing search" not in html_text and "Đang khởi tạo tìm kiếm" in html_text
         assert '<html lang="vi"' in html_text
+
+
+def _text(path: Path) -> str:
+    """A page's visible text, whitespace folded (tags dropped, entities decoded)."""
+    import html as html_lib
+
+    text = " ".join(html_lib.unescape(re.sub(r"<[^>]+>", " ", path.read_text(encoding="utf-8"))).split())
+    return re.sub(r"\s+([.,;:)])", r"\1", text)
+
+
+def _section(text: str, heading: str, following: str | None = None) -> str:
+    """The page text after the last ``heading`` (the first ones are the table of contents), up to ``following``."""
+    body = text.rpartition(heading)[2]
+    return body.rpartition(following)[0] if following else body
+
+
+def test_uncertain_readings_are_never_shown_as_certain(built: Path) -> None:
+    # Task page: the printed cell, then the probable reading and the column doubt, in both languages.
+    vi = _text(built / "vi" / "tasks" / "a-iii-2" / "index.html")
+    assert "có thể là: Sở Tư pháp (mức tin cậy trung bình)" in vi and "chủ trì hoặc phối hợp — cột không chắc chắn: Sở Tư pháp" in vi
+    en = _text(built / "en" / "tasks" / "a-iii-2" / "index.html")
+    assert "Lead agency […] probably: Department of Justice (medium certainty) (lead or coordinating — column uncertain: Department of Justice)" in en
+    assert "Lead agency — probably: Department of Justice (medium certainty). OCR fragments: line 333 T; line 334 P. Reasoning: Between column 2" in en
+    assert "Department of Justice (assignment uncertain; lead or coordinating — column uncertain)" in en
+    # An agency that probably owes a duty sees it on its page and its yearly sheets, flagged.
+    commune = _text(built / "en" / "agencies" / "ubnd-cap-xa" / "index.html")
+    probable = _section(commune, "Probably yours (assignment uncertain)", "Responsibilities")
+    assert "A-VII-2" in probable and "A-VIII-5" in probable
+    sheet = _text(built / "en" / "agencies" / "ubnd-cap-xa" / "2017" / "index.html")
+    assert "Commune People's Committees (assignment uncertain)" in _section(sheet, "Probably yours (assignment uncertain)")
+    # Báo Gia Lai no longer inherits the public service units' duties.
+    paper = _text(built / "en" / "agencies" / "bao-gia-lai" / "index.html")
+    assert "A-I-1" in paper and "A-V-1" not in paper and "C-III-1" not in paper
+
+
+def test_about_the_source_lists_every_uncertain_reading(built: Path) -> None:
+    page = _text(built / "en" / "source" / "index.html")
+    for heading in ("Uncertain readings", "Probable readings of agency cells", "Agencies whose column is uncertain", "Targets whose figure is lost"):
+        assert heading in page, heading
+    probable = _section(page, "Probable readings of agency cells", "Agencies whose column is uncertain")
+    for task_id in ("A-III-2", "A-VII-3", "A-VII-2", "A-VIII-5", "A-IV-1", "A-VII-5"):
+        assert task_id in probable, task_id
+    assert "A-II-1" in _section(page, "Agencies whose column is uncertain", "Targets whose figure is lost")
+    lost = _section(page, "Targets whose figure is lost")
+    assert "A-III-3" in lost and "A-VIII-1" in lost and "[…] (figure lost in the source)" in lost
+    # Readings that live outside the tasks: the decision, the reporting regime, group B, sections, the closing paragraph.
+    listed = _section(page, "Uncertain readings", "Probable readings of agency cells")
+    for part in ("Decision 934/QĐ-UBND", "Reporting regime", "Group B", "Section B-I", "Closing paragraph"):
+        assert part in listed, part
+
+
+def test_targets_whose_figure_is_lost_are_listed_everywhere(built: Path) -> None:
+    task = _text(built / "en" / "tasks" / "a-viii-1" / "index.html")
+    assert "[…] (figure lost in the source)" in task and "Meet target t3 in 2017 (figure lost in the source)" in task
+    targets = json.loads((built / "en" / "data" / "targets.json").read_text(encoding="utf-8"))
+    rows = [r for r in targets if (r["task"], r["target"]) == ("A-VIII-1", "t3")]
+    assert len(rows) == 5 and all((r["level"], r["comparator"], r["met"], r["level_lost"]) == (None, None, None, True) for r in rows)
+    assert "[…] (figure lost in the source)" in _text(built / "en" / "progress" / "targets" / "index.html")
+    plan = json.loads((built / "en" / "data" / "plan.json").read_text(encoding="utf-8"))
+    a33 = next(t for g in plan["groups"] for s in g["sections"] for t in s["tasks"] if t["id"] == "A-III-3")
+    assert a33["targets"][2] == {**a33["targets"][2], "id": "t3", "value": None, "comparator": None, "value_lost": True}

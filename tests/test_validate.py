@@ -170,3 +170,80 @@ def test_export_json_and_csv(mini_plan: Path) -> None:
     csv_out = runner.invoke(main, ["export", "--data", str(mini_plan), "--format", "csv"])
     assert csv_out.output.splitlines()[0].startswith("id,group,section,number,content_vi")
     assert csv_out.stdout_bytes.count(b"\r\n") == 3
+
+
+# --- what the source leaves uncertain ------------------------------------------------------------
+
+PROBABLE = """
+      probable:
+        - reading: {vi: "Sở Tư pháp", en: "Department of Justice"}
+          agencies: [so-tu-phap]
+          certainty: medium
+          fragments: [{line: 14, ocr: "T"}, {line: 40, ocr: ""}]
+          reasoning: {vi: "Chữ T ở vị trí cột 3 …", en: "The T in the column-3 position."}
+      column_uncertain:
+        agencies: [so-noi-vu]
+        reasoning: {vi: "Không rõ cột.", en: "The column cannot be told."}"""
+
+
+def test_possible_dates_of_issue(mini_plan: Path) -> None:
+    edit(mini_plan / "plan.yaml", '  date: "2016-12-02"\n', '  date: "2016-12-02"\n  possible_dates: ["2016-12-22", "2016-11-12"]\n')
+    assert messages(mini_plan) == [
+        "plan.yaml:6:19: decision.possible_dates: the dates ['2016-12-22', '2016-11-12'] are not in ascending order — fix: sort them from earliest to latest: ['2016-11-12', '2016-12-22']",
+        "plan.yaml:6:19: decision.possible_dates: the date of issue is known (2016-12-02); possible_dates belongs only with date: null — fix: delete possible_dates, or set date: null if the source lost part of the day",
+    ]
+    edit(mini_plan / "plan.yaml", '  date: "2016-12-02"\n', '  date: null\n  month: "2016-12"\n')
+    edit(mini_plan / "plan.yaml", '["2016-12-22", "2016-11-12"]', '["2016-11-12", "2016-12-32"]')
+    assert messages(mini_plan) == [
+        "plan.yaml:7:20: decision.possible_dates[0]: date 2016-11-12 is not in the month of issue 2016-12 — fix: use a date within 2016-12, or correct month",
+        'plan.yaml:7:34: decision.possible_dates[1]: date 2016-12-32 does not exist — fix: write a real date as "YYYY-MM-DD", e.g. "2017-03-05"',
+    ]
+
+
+def test_collective_members_by_id(mini_plan: Path) -> None:
+    edit(mini_plan / "agencies.yaml", "      kinds: [district_committee]", "      ids: [so-ban-nganh-tinh, so-noi-vuu]\n      kinds: [district_committee]")
+    assert messages(mini_plan) == [
+        "agencies.yaml:26:13: agencies[4].members.ids[0]: 'so-ban-nganh-tinh' is a collective; members must be registered agencies, not collectives — fix: remove 'so-ban-nganh-tinh' from members.ids",
+        "agencies.yaml:26:32: agencies[4].members.ids[1]: agency 'so-noi-vuu' is not in the agencies registry — fix: did you mean 'so-noi-vu'?",
+    ]
+
+
+def test_members_by_id_make_an_agency_a_member_whatever_its_kind(mini_plan: Path) -> None:
+    edit(mini_plan / "agencies.yaml", "      kinds: [district_committee]", "      ids: [ubnd-tinh]\n      kinds: [district_committee]")
+    plan = load_dataset(mini_plan).plan
+    assert plan is not None and [a.id for a in plan.members_of("ubnd-cap-huyen")] == ["ubnd-tinh"]
+    assert [c.id for c in plan.collectives_of("ubnd-tinh")] == ["ubnd-cap-huyen"]
+    edit(mini_plan / "agencies.yaml", "      ids: [ubnd-tinh]\n", "")
+    edit(mini_plan / "agencies.yaml", "      kinds: [district_committee]", "      {}")
+    assert messages(mini_plan) == ["agencies.yaml:26:7: agencies[4].members: invalid value: {} should be non-empty — fix: compare with the schema agencies.schema.json"]
+
+
+def test_probable_readings_are_checked(mini_plan: Path) -> None:
+    edit(mini_plan / "tasks/A-I.yaml", "      agencies: [so-tu-phap]", "      agencies: [so-tu-phap]" + PROBABLE)
+    assert messages(mini_plan) == [
+        "tasks/A-I.yaml:15:18: tasks[0].coordinating.text.vi: the cell has probable readings but text.vi has no […] — fix: write […] where the words are lost; legible words belong in agencies, not in probable",
+        "tasks/A-I.yaml:15:36: tasks[0].coordinating.text.en: the cell has probable readings but text.en has no […] — fix: write […] where the words are lost; legible words belong in agencies, not in probable",
+        "tasks/A-I.yaml:19:22: tasks[0].coordinating.probable[0].agencies[0]: agency 'so-tu-phap' is already in coordinating.agencies of task A-I-1; a probable reading names only agencies that cannot be read — fix: remove 'so-tu-phap' from probable, or from coordinating.agencies if the words are not legible",
+        "tasks/A-I.yaml:21:52: tasks[0].coordinating.probable[0].fragments[1].line: line 40 is outside the task's source ranges (12–18) — fix: use a line within the task's source_ranges, or extend source_ranges",
+        "tasks/A-I.yaml:22:27: tasks[0].coordinating.probable[0].reasoning.vi: the text has '…' outside '[…]': a reading and its reasoning must be written out in full — fix: write it out in full, quoting OCR fragments whole; '[…]' marks only text lost in the source",
+        "tasks/A-I.yaml:24:20: tasks[0].coordinating.column_uncertain.agencies[0]: agency 'so-noi-vu' is in neither the agencies nor the probable readings of this cell — fix: list only this cell's agencies: so-tu-phap",
+    ]
+    text = (mini_plan / "tasks/A-I.yaml").read_text(encoding="utf-8")
+    text = text.replace('text: {vi: "Sở Tư pháp", en: "Department of Justice"}\n      agencies: [so-tu-phap]', 'text: {vi: "[…]", en: "[…]"}\n      agencies: []', 1)
+    text = text.replace("{line: 40, ", "{line: 18, ").replace("cột 3 …", "cột 3.").replace("        agencies: [so-noi-vu]", "        agencies: [so-tu-phap]")
+    (mini_plan / "tasks/A-I.yaml").write_text(text, encoding="utf-8")
+    assert messages(mini_plan) == []
+    plan = load_dataset(mini_plan).plan
+    assert plan is not None
+    cell = plan.task("A-I-1").coordinating
+    assert (cell.agencies, cell.probable_agencies, cell.probable[0].fragments) == ((), ("so-tu-phap",), ((14, "T"), (18, "")))
+    assert cell.column_certain("so-tu-phap") is False
+
+
+def test_a_target_whose_figure_is_lost(mini_plan: Path) -> None:
+    edit(mini_plan / "tasks/A-I.yaml", "value: 100", "value: null")
+    assert messages(mini_plan) == ["tasks/A-I.yaml:25:9: tasks[0].targets[0]: value and comparator must both be null (figure lost) or both be set — fix: set both to null, or fill in both"]
+    edit(mini_plan / "tasks/A-I.yaml", "comparator: eq", "comparator: null")
+    assert messages(mini_plan) == ["tasks/A-I.yaml:28:16: tasks[0].targets[0].value: the target's figure is lost but the task has no note explaining it — fix: add to the task's notes the source line and what is still visible"]
+    edit(mini_plan / "tasks/A-I.yaml", "    confidence: high\n", '    confidence: high\n    notes:\n      - {vi: "Dòng 14: con số bị mất.", en: "Line 14: the figure is lost."}\n')
+    assert messages(mini_plan) == []

@@ -1,10 +1,12 @@
 """Who owes what (Trách nhiệm của đơn vị): an agency's tasks and obligations, each once, with its role.
 
 The plan names an agency directly in a task's lead (Đơn vị chủ trì) or coordinating (Đơn vị phối
-hợp/thực hiện) cell, or through a collective it belongs to ("Sở, ban, ngành tỉnh"). A task can
-name an agency both ways; it is still one duty, with the strongest role: named as lead, then named
-as coordinator, then through a collective as lead, then through a collective as coordinator.
-Pages, calendars, the report builder, ``new-report`` and the validator all ask these functions.
+hợp/thực hiện) cell, or through a collective it belongs to ("Sở, ban, ngành tỉnh"). Where a cell is
+damaged, a probable reading may name it (``Assignment.probable``): the agency sees that duty too,
+flagged as probable, and may report on it. A task can name an agency several ways; it is still one
+duty, the strongest: certain before probable, then named as lead, named as coordinator, through a
+collective as lead, through a collective as coordinator. Pages, calendars, the report builder,
+``new-report`` and the validator all ask these functions.
 """
 
 from __future__ import annotations
@@ -29,11 +31,15 @@ class Duty:
     """``lead`` or ``coordinating``."""
     via: str | None
     """Id of the collective whose cell names the agency, or None when the cell names it directly."""
+    assignment: str = "certain"
+    """``certain`` when a legible cell names it, ``probable`` when only a probable reading of a damaged cell does."""
+    role_certain: bool = True
+    """False when the cell's column, lead or coordinating, is uncertain for this agency."""
 
     @property
     def rank(self) -> int:
-        """0 strongest … 3 weakest: direct lead, direct coordinating, lead via a collective, coordinating via one."""
-        return (0 if self.role == "lead" else 1) + (2 if self.via else 0)
+        """0 strongest … 7 weakest: certain before probable; then direct lead, direct coordinating, lead via a collective, coordinating via one."""
+        return (0 if self.role == "lead" else 1) + (2 if self.via else 0) + (4 if self.assignment == "probable" else 0)
 
 
 def duties(plan: Plan, agency_id: str) -> tuple[Duty, ...]:
@@ -47,12 +53,13 @@ def _duties(plan: Plan, agency_id: str) -> tuple[Duty, ...]:
     out = []
     for task in plan.tasks:
         found = []
-        for role, cell in (("lead", task.lead), ("coordinating", task.coordinating)):
-            if agency_id in cell.agencies:
-                found.append(Duty(task, role, None))
-            via = next((c for c in collectives if c in cell.agencies), None)
-            if via is not None:
-                found.append(Duty(task, role, via))
+        for role, cell in task.cells:
+            for assignment, named in (("certain", cell.agencies), ("probable", cell.probable_agencies)):
+                if agency_id in named:
+                    found.append(Duty(task, role, None, assignment, cell.column_certain(agency_id)))
+                via = next((c for c in collectives if c in named), None)
+                if via is not None:
+                    found.append(Duty(task, role, via, assignment, cell.column_certain(via)))
         if found:
             out.append(min(found, key=lambda d: d.rank))
     return tuple(out)
@@ -78,9 +85,14 @@ def _obligation(item: Obligation | Assessment) -> Obligation:
 def obligations_of(plan: Plan, items: Iterable[T], agency_id: str, *, with_collectives: bool = True) -> tuple[T, ...]:
     """The obligations (or assessments) an agency owes, one per (year, task, what), in the order given.
 
-    When the agency owes the same thing itself and through a collective, its own obligation is kept.
+    When the agency owes the same thing several ways, the surest is kept: a certain obligation before a
+    probable one, then its own before a collective's.
     """
     plan.agency(agency_id)  # an unknown id is an error, not an empty list
+
+    def rank(ob: Obligation) -> tuple[bool, bool]:
+        return (ob.assignment != "certain", ob.agency != agency_id)
+
     chosen: dict[tuple[int, str, str], T] = {}
     order: list[tuple[int, str, str]] = []
     for item in items:
@@ -91,6 +103,6 @@ def obligations_of(plan: Plan, items: Iterable[T], agency_id: str, *, with_colle
         if key not in chosen:
             order.append(key)
             chosen[key] = item
-        elif ob.agency == agency_id:
+        elif rank(ob) < rank(_obligation(chosen[key])):
             chosen[key] = item
     return tuple(chosen[k] for k in order)

@@ -50,6 +50,9 @@ CONFIDENCES: tuple[str, ...] = ("high", "medium", "low")
 COMPARATORS: tuple[str, ...] = ("eq", "gt", "gte")
 """How a numeric target compares: equal to, more than, at least."""
 
+ASSIGNMENTS: tuple[str, ...] = ("certain", "probable", "lost")
+"""How sure it is who owes an obligation: named in a legible cell, named by a probable reading of a damaged cell, or nobody (the cell is lost)."""
+
 
 @dataclass(frozen=True)
 class Agency:
@@ -64,7 +67,13 @@ class Agency:
     short: Text
     """Short name used in tables."""
     member_kinds: tuple[str, ...] = ()
-    """For a collective: the kinds of registered agency that belong to it."""
+    """For a collective: every registered agency of these kinds belongs to it."""
+    member_ids: tuple[str, ...] = ()
+    """For a collective: registered agencies that belong to it by name, whatever their kind."""
+
+    def has_member(self, agency: Agency) -> bool:
+        """For a collective: whether a registered (non-collective) agency belongs to it, by id or by kind."""
+        return not agency.is_collective and (agency.id in self.member_ids or agency.kind in self.member_kinds)
 
     @property
     def is_collective(self) -> bool:
@@ -83,13 +92,52 @@ class GlossaryTerm:
 
 
 @dataclass(frozen=True)
+class ProbableReading:
+    """Cách đọc có khả năng — what a damaged agency cell most likely names, with the evidence; never shown as certain."""
+
+    reading: Text
+    """The proposed reading of the lost words."""
+    agencies: tuple[str, ...]
+    """Registry ids the reading names (never also among the cell's certain ids)."""
+    certainty: str
+    """high, medium or low: how likely the reading is (high: near certain from the table's structure, yet not legible)."""
+    fragments: tuple[tuple[int, str], ...]
+    """(seed line, OCR text as printed) the reading rests on; the text may be empty where the OCR shows nothing."""
+    reasoning: Text
+    """Why the fragments and the context point to these agencies."""
+
+
+@dataclass(frozen=True)
+class ColumnDoubt:
+    """Agencies of a cell that may stand in the other column (lead instead of coordinating, or the reverse)."""
+
+    agencies: tuple[str, ...]
+    """Ids of the cell (certain or probable) whose column is uncertain."""
+    reasoning: Text
+    """Why the column cannot be told."""
+
+
+@dataclass(frozen=True)
 class Assignment:
     """A lead (Đơn vị chủ trì) or coordinating (Đơn vị phối hợp/thực hiện) cell."""
 
     text: Text
     """The cell as printed."""
     agencies: tuple[str, ...]
-    """Registry ids the cell names, in cell order."""
+    """Registry ids the cell names legibly, in cell order."""
+    probable: tuple[ProbableReading, ...] = ()
+    """Probable readings of the cell's lost words, most likely first."""
+    column_uncertain: ColumnDoubt | None = None
+    """Agencies of the cell whose column is uncertain, with the reason."""
+
+    @property
+    def probable_agencies(self) -> tuple[str, ...]:
+        """Ids named by the probable readings, each once, in reading order."""
+        return tuple(dict.fromkeys(a for r in self.probable for a in r.agencies))
+
+    def column_certain(self, agency_id: str) -> bool:
+        """False when the agency may belong to the other column."""
+        return self.column_uncertain is None or agency_id not in self.column_uncertain.agencies
 
 
 @dataclass(frozen=True)
@@ -122,17 +170,24 @@ class Target:
     """t1, t2, … within the task."""
     metric: Text
     """What is measured."""
-    comparator: str
-    """eq, gt or gte."""
-    value: float
-    """The target value."""
+    comparator: str | None
+    """eq, gt or gte; None when the figure is lost in the source."""
+    value: float | None
+    """The target value; None when the figure is lost in the source."""
     unit: str
     """percent, …"""
     year: int | None
     """Year by which it must be met; None when it applies every year."""
 
+    @property
+    def value_lost(self) -> bool:
+        """True when the source shows the target but not its figure: no value can be judged against it."""
+        return self.value is None
+
     def is_met_by(self, value: float) -> bool:
-        """Whether a reported value meets the target."""
+        """Whether a reported value meets the target; never asked of a target whose figure is lost."""
+        if self.value is None:
+            raise ValueError(f"Target {self.id} has no figure (lost in the source): a reported value cannot meet it")
         if self.comparator == "gt":
             return value > self.value
         if self.comparator == "gte":
@@ -180,6 +235,11 @@ class Task:
         """URL-safe id."""
         return self.id.lower()
 
+    @property
+    def cells(self) -> tuple[tuple[str, Assignment], ...]:
+        """(role, cell): the lead cell, then the coordinating cell."""
+        return (("lead", self.lead), ("coordinating", self.coordinating))
+
 
 @dataclass(frozen=True)
 class Section:
@@ -197,6 +257,8 @@ class Section:
     """Seed lines of the heading."""
     tasks: tuple[Task, ...]
     """Its tasks in table order."""
+    notes: tuple[Text, ...] = ()
+    """Doubts about the heading (e.g. a numeral read from the order of the sections)."""
 
     @property
     def slug(self) -> str:
@@ -216,6 +278,8 @@ class Group:
     """Seed lines of the heading."""
     sections: tuple[Section, ...]
     """Its sections in table order."""
+    notes: tuple[Text, ...] = ()
+    """Doubts about the heading (e.g. a letter not visible in the source)."""
 
 
 @dataclass(frozen=True)
@@ -260,6 +324,8 @@ class ReportSpec:
     """When it is due."""
     text: Text
     """The clause as printed."""
+    on_request: bool = False
+    """Made only when requested (thematic reports): its deadline applies to a request, no dated obligation is generated."""
 
 
 @dataclass(frozen=True)
@@ -316,6 +382,8 @@ class PlanMeta:
     """What part of the decision the source holds."""
     notes: tuple[Text, ...]
     """Doubts about the metadata."""
+    possible_dates: tuple[str, ...] = ()
+    """When the source lost part of the day: every ISO date of issue it still allows, ascending."""
 
     @property
     def years(self) -> tuple[int, ...]:
@@ -343,6 +411,12 @@ class Plan:
     """Two-tier reporting regime."""
     reporting_task: str
     """Task whose completion cell states the regime."""
+    reporting_notes: tuple[Text, ...] = ()
+    """Doubts about the reporting regime's reading."""
+    closing_confidence: str = "high"
+    """How sure the transcription of the closing paragraph is."""
+    closing_notes: tuple[Text, ...] = ()
+    """Doubts about the closing paragraph."""
     _index: dict[str, object] = field(default_factory=dict, compare=False, repr=False)
 
     @property
@@ -389,14 +463,14 @@ class Plan:
         return self._index[key]
 
     def collectives_of(self, agency_id: str) -> tuple[Agency, ...]:
-        """The collectives this agency belongs to (by kind), sorted by id."""
+        """The collectives this agency belongs to (named in ``members.ids`` or of a kind in ``members.kinds``), sorted by id."""
         agency = self.agency(agency_id)
-        return self.memo(f"collectives_of:{agency_id}", lambda: tuple(a for a in self.agencies if a.is_collective and agency.kind in a.member_kinds))  # type: ignore[return-value]
+        return self.memo(f"collectives_of:{agency_id}", lambda: tuple(a for a in self.agencies if a.is_collective and a.has_member(agency)))  # type: ignore[return-value]
 
     def members_of(self, collective_id: str) -> tuple[Agency, ...]:
         """Registered agencies belonging to a collective, sorted by id."""
         collective = self.agency(collective_id)
-        return tuple(a for a in self.agencies if not a.is_collective and a.kind in collective.member_kinds)
+        return tuple(a for a in self.agencies if collective.has_member(a))
 
 
 # --- Progress reports (Báo cáo tiến độ) -------------------------------------------------

@@ -17,9 +17,14 @@ Decisions (the published page "How deadlines are computed" says the same):
   tier 2: 9th of the last month of the quarter, 09/6, 01/12).
 * "Trong quý IV của năm trước liền kề" (plan issued in Q4 of the year before): due 31/12 of
   year Y-1 for plan year Y.
-* Any obligation due before the decision existed — before the decision date, or before
-  1 January of the first plan year while that date is unknown — is ``not_applicable``, with the
-  reason; so the plan for the first plan year, due 31/12 of the year before, never counts.
+* Any obligation due before the decision existed — before the decision date; while the day is
+  lost, before the earliest of its possible dates (else the first day of its known month, else
+  1 January of the first plan year) — is ``not_applicable``, with the reason; so the plan for the
+  first plan year, due 31/12 of the year before, never counts.
+* While the day is lost and several dates of issue remain possible (02, 12 or 22/12/2016), an
+  obligation due on or after the earliest but before the latest is **date-dependent**: whether it
+  applies depends on the lost day. It keeps its date, is shown with the status ``date_dependent``
+  unless a report speaks for it, and is never counted as owed (:func:`par_measures`).
 * "Trong quý N năm thực hiện kế hoạch": due on the last day of quarter N of the plan year.
   "Thực hiện thường xuyên hằng năm": due 31/12 of each plan year.
 * "Báo cáo kết quả theo định kỳ hằng năm": due on the annual-report day of the agency's
@@ -33,8 +38,13 @@ Decisions (the published page "How deadlines are computed" says the same):
 * A target with a year ("đến năm 2020") is due 31/12 of that year; a yearly target (year None)
   gives one obligation per plan year.
 * Task obligations go to every agency of the lead cell (role ``lead``) and of the coordinating
-  cell (role ``coordinating``); a cell whose agencies are lost gives one obligation with
-  ``agency=None`` (id segment ``unassigned``) so the deadline is still shown.
+  cell (role ``coordinating``), then to the agencies a damaged cell probably names
+  (``assignment="probable"``: shown to them, flagged, never as certain); ``role_certain`` is False
+  where the cell's column is uncertain. A row whose cells name nobody, even probably, gives one
+  obligation with ``agency=None`` (id segment ``unassigned``, ``assignment="lost"``) so the
+  deadline is still shown.
+* Reports made only on request (thematic reports) keep their due rule but give no dated
+  obligation: the Decision does not make one due every quarter.
 
 Status semantics (:func:`assess`):
 
@@ -43,6 +53,9 @@ Status semantics (:func:`assess`):
   submitted, so an earlier as-of date still shows the original. Otherwise the latest entry (by
   ``reported`` date, then submission) is the agency's word. An entry speaks for its task as a whole (entries are per task,
   not per clause) for the plan year of its report's period.
+* A date-dependent obligation takes its status from a report that speaks for it (done, not
+  applicable, or the reported ``not_started`` / ``in_progress``); otherwise it is
+  ``date_dependent`` — never upcoming, due soon, unassessed or overdue.
 * No report covering an obligation: ``upcoming`` / ``due_soon`` before the due date, then
   ``not_assessed`` ("no report filed yet") — never ``overdue``: we do not claim an agency failed
   without evidence. Undated obligations without a report are ``not_assessed`` too.
@@ -51,6 +64,8 @@ Status semantics (:func:`assess`):
 * ``done_on_time`` / ``done_late``: the entry's ``completed`` date (else its ``reported`` date)
   compared with the due date; ``done`` when the obligation has no date. Undated obligations whose
   latest entry says ``not_started`` / ``in_progress`` take that status.
+* A target whose figure is lost in the source is never judged by a value: an entry that reports
+  one gives the status its own ``status`` gives a task obligation.
 * A periodic-report obligation is done when its agency filed a :class:`~partracker.domain.model.Report`
   for that period (a supplementary filing ``<period>-2`` counts too; the first filing decides
   timeliness); on time when ``Report.submitted`` <= due. Quarterly and thematic reports of a
@@ -100,6 +115,7 @@ STATUSES: tuple[Status, ...] = (
     "done_late",
     "done_on_time",
     "done",
+    "date_dependent",
     "not_applicable",
 )
 """Every status, in the order tables and roll-ups list them."""
@@ -136,7 +152,7 @@ class Reason:
     """Why an obligation has no date, or does not apply; worded by the ``reason`` family of the label catalogue."""
 
     code: str
-    """``no_date``, ``no_tier``, ``before_decision``, ``before_decision_month`` or ``before_plan``."""
+    """``no_date``, ``no_tier``, ``before_decision``, ``before_possible_dates``, ``before_decision_month``, ``before_plan`` or ``date_dependent``."""
     due: dt.date | None = None
     """The due date that falls too early, for the ``before_…`` codes."""
 
@@ -185,6 +201,17 @@ class Obligation:
     """Why it is not applicable, or why it has no date."""
     window: tuple[int, int] = (0, 0)
     """First and last year of the report periods whose entries speak for it."""
+    date_dependent: bool = False
+    """True when whether it applies depends on the decision's lost day (due between two possible dates of issue)."""
+    assignment: str = "certain"
+    """Who owes it: ``certain`` (a legible cell), ``probable`` (a probable reading of a damaged cell) or ``lost`` (nobody)."""
+    role_certain: bool = True
+    """False when the agency's column, lead or coordinating, is uncertain in the source."""
+
+    @property
+    def certain(self) -> bool:
+        """True when the source names this agency legibly, in a known column, and the obligation applies whatever the lost day."""
+        return self.assignment == "certain" and self.role_certain and not self.date_dependent
 
     @property
     def citation(self) -> Text | None:
@@ -229,15 +256,36 @@ def report_due(spec: ReportSpec, year: int, period: str) -> dt.date:
     raise RuntimeError(f"Unknown due rule: {due.rule!r}")
 
 
-def decision_start(plan: Plan) -> dt.date:
-    """The first day obligations can fall due: the decision date, else the first day of its known month, else 1 January of the first plan year."""
-    if plan.meta.date:
-        return dt.date.fromisoformat(plan.meta.date)
-    if plan.meta.month:
+def decision_window(plan: Plan) -> tuple[dt.date, dt.date]:
+    """(earliest, latest) day the decision can have been issued.
+
+    The decision date when known; else the earliest and latest of its possible dates; else the
+    first day of its known month, else 1 January of the first plan year (then earliest = latest).
+    """
+    meta = plan.meta
+    if meta.date:
+        day = dt.date.fromisoformat(meta.date)
+        return day, day
+    if meta.possible_dates:
+        return dt.date.fromisoformat(meta.possible_dates[0]), dt.date.fromisoformat(meta.possible_dates[-1])
+    if meta.month:
         # The day is lost but the month is known: the earliest day the decision can have existed.
-        year, month = (int(x) for x in plan.meta.month.split("-"))
-        return dt.date(year, month, 1)
-    return dt.date(plan.meta.start_year, 1, 1)
+        year, month = (int(x) for x in meta.month.split("-"))
+        return dt.date(year, month, 1), dt.date(year, month, 1)
+    day = dt.date(meta.start_year, 1, 1)
+    return day, day
+
+
+def applicability(plan: Plan, due: dt.date | None) -> tuple[bool, bool, Reason | None]:
+    """(applicable, date_dependent, reason) of an obligation due on ``due``: the one rule for every kind of obligation."""
+    if due is None:
+        return True, False, None
+    earliest, latest = plan.memo("decision_window", lambda: decision_window(plan))
+    if due < earliest:
+        return False, False, _too_early(plan, due)
+    if due < latest:
+        return True, True, Reason("date_dependent", due)
+    return True, False, None
 
 
 # --- Rules ----------------------------------------------------------------------------
@@ -268,16 +316,40 @@ def _too_early(plan: Plan, due: dt.date) -> Reason:
     """Why an obligation due before the decision existed does not apply."""
     if plan.meta.date:
         return Reason("before_decision", due)
+    if plan.meta.possible_dates:
+        return Reason("before_possible_dates", due)
     if plan.meta.month:
         return Reason("before_decision_month", due)
     return Reason("before_plan", due)
 
 
-def _parties(task: Task) -> list[tuple[str | None, str]]:
-    """(agency, role) pairs of a task: lead agencies, then coordinating ones not already leading."""
-    pairs: list[tuple[str | None, str]] = [(a, "lead") for a in task.lead.agencies]
-    pairs += [(a, "coordinating") for a in task.coordinating.agencies if a not in task.lead.agencies]
-    return pairs or [(None, "lead")]
+@dataclass(frozen=True)
+class Party:
+    """Who owes a task's obligations, in which column, and how sure the source is of it."""
+
+    agency: str | None
+    """Agency id; None when the source lost every cell that could name one."""
+    role: str
+    """``lead`` or ``coordinating``: the column the cell stands in as transcribed."""
+    assignment: str = "certain"
+    """``certain``, ``probable`` or ``lost`` (see :data:`~partracker.domain.model.ASSIGNMENTS`)."""
+    role_certain: bool = True
+    """False when the agency's column is uncertain."""
+
+
+def parties(task: Task) -> tuple[Party, ...]:
+    """Who owes a task: certain lead agencies, certain coordinating ones not already listed, then the
+    probable lead and probable coordinating ones not already listed; nobody known gives one lost party."""
+    out: list[Party] = []
+    seen: set[str] = set()
+    for assignment in ("certain", "probable"):
+        for role, cell in task.cells:
+            ids = cell.agencies if assignment == "certain" else cell.probable_agencies
+            for agency in ids:
+                if agency not in seen:
+                    seen.add(agency)
+                    out.append(Party(agency, role, assignment, cell.column_certain(agency)))
+    return tuple(out) or (Party(None, "lead", "lost"),)
 
 
 def tier_of(plan: Plan, agency_id: str | None) -> ReportingTier | None:
@@ -313,9 +385,10 @@ def _clause_obligations(plan: Plan, task: Task, index: int, clause: Clause, slug
         return []
     is_dated(rule)  # fails loudly on a kind or quarter it does not understand
     out = []
-    for agency, role in _parties(task):
+    for party in parties(task):
+        agency = party.agency
         due: dt.date | None = None
-        applicable, reason = True, None
+        reason = None
         if kind == "plan_in_previous_q4":
             due = dt.date(year - 1, 12, 31)
         elif kind == "in_quarter":
@@ -331,23 +404,25 @@ def _clause_obligations(plan: Plan, task: Task, index: int, clause: Clause, slug
                 due = report_due(spec, year, "year")
         else:
             reason = Reason("no_date")
-        if due is not None and due < decision_start(plan):
-            applicable, reason = False, _too_early(plan, due)
+        applicable, date_dependent, too_early = applicability(plan, due)
         out.append(
             _obligation(
                 task,
                 year,
                 slug,
                 agency,
-                role=role,
+                role=party.role,
                 kind=kind,
                 due=due,
                 source=clause.text,
                 rule=rule,
                 clause_index=index,
                 applicable=applicable,
-                reason=reason,
+                reason=too_early or reason,
                 window=(year, year),
+                date_dependent=date_dependent,
+                assignment=party.assignment,
+                role_certain=party.role_certain,
             )
         )
     return out
@@ -375,10 +450,11 @@ def _report_obligations(plan: Plan, year: int) -> list[Obligation]:
         for spec in tier.reports:
             if spec.kind not in REPORT_PERIODS:
                 raise RuntimeError(f"Unknown report kind: {spec.kind!r}")
+            if spec.on_request:
+                continue  # made when requested: the Decision dates a request, it does not make one due
             for suffix in REPORT_PERIODS[spec.kind]:
                 due = report_due(spec, year, suffix)
-                applicable = due >= decision_start(plan)
-                reason = None if applicable else _too_early(plan, due)
+                applicable, date_dependent, reason = applicability(plan, due)
                 for sender in tier.senders:
                     out.append(
                         _obligation(
@@ -397,6 +473,7 @@ def _report_obligations(plan: Plan, year: int) -> list[Obligation]:
                             applicable=applicable,
                             reason=reason,
                             window=(year, year),
+                            date_dependent=date_dependent,
                         )
                     )
     return out
@@ -407,20 +484,27 @@ def _target_obligations(plan: Plan, task: Task, target: Target) -> list[Obligati
     years = plan.meta.years if target.year is None else (target.year,)
     out = []
     for year in years:
-        for agency, role in _parties(task):
+        due = dt.date(year, 12, 31)
+        applicable, date_dependent, reason = applicability(plan, due)
+        for party in parties(task):
             out.append(
                 _obligation(
                     task,
                     year,
                     f"target-{target.id}",
-                    agency,
-                    role=role,
+                    party.agency,
+                    role=party.role,
                     kind="target",
-                    due=dt.date(year, 12, 31),
+                    due=due,
                     source=target.metric,
                     target=target,
                     # A target "by 2020" may be met in any earlier year of the period.
                     window=(year, year) if target.year is None else (plan.meta.start_year, year),
+                    applicable=applicable,
+                    reason=reason,
+                    date_dependent=date_dependent,
+                    assignment=party.assignment,
+                    role_certain=party.role_certain,
                 )
             )
     return out
@@ -468,7 +552,21 @@ def _by_date(due: dt.date | None, as_of: dt.date, due_soon_days: int) -> Status:
     return "due_soon" if (due - as_of).days <= due_soon_days else "upcoming"
 
 
+# What the calendar alone says, or an open entry read against the due date: neither can be said of an
+# obligation that may not apply at all.
+_CALENDAR_STATUSES = frozenset({"upcoming", "due_soon", "not_assessed", "overdue"})
+
+
 def _assess_one(ob: Obligation, entries: dict[tuple[str, str], tuple[Filed, ...]], filings: dict[tuple[str, str], Report], as_of: dt.date, due_soon_days: int) -> Assessment:
+    found = _assess_by_evidence(ob, entries, filings, as_of, due_soon_days)
+    if ob.date_dependent and found.status in _CALENDAR_STATUSES:
+        # A report that exists is a fact; without one, only "depends on the decision's date" is true.
+        reported = found.entry.status if found.entry is not None and found.entry.status in ("not_started", "in_progress") else "date_dependent"
+        return Assessment(ob, reported, found.report, found.entry, found.on)
+    return found
+
+
+def _assess_by_evidence(ob: Obligation, entries: dict[tuple[str, str], tuple[Filed, ...]], filings: dict[tuple[str, str], Report], as_of: dt.date, due_soon_days: int) -> Assessment:
     if not ob.applicable:
         return Assessment(ob, "not_applicable")
     if ob.kind == "periodic_report":
@@ -487,6 +585,9 @@ def _assess_one(ob: Obligation, entries: dict[tuple[str, str], tuple[Filed, ...]
         if not pairs:
             return Assessment(ob, _by_date(ob.due, as_of, due_soon_days))
         report, entry = max(pairs, key=latest_key)
+        if ob.target.value_lost:
+            # No figure to judge the value against: the entry's own status says whether it was done.
+            return _from_entry(ob, report, entry, as_of, due_soon_days)
         value = dict(entry.target_values)[tid]
         reported = _iso(entry.reported)
         if ob.target.is_met_by(value):
@@ -498,6 +599,11 @@ def _assess_one(ob: Obligation, entries: dict[tuple[str, str], tuple[Filed, ...]
     if not pairs:
         return Assessment(ob, _by_date(ob.due, as_of, due_soon_days))
     report, entry = max(pairs, key=latest_key)
+    return _from_entry(ob, report, entry, as_of, due_soon_days)
+
+
+def _from_entry(ob: Obligation, report: Report, entry: Entry, as_of: dt.date, due_soon_days: int) -> Assessment:
+    """The status an agency's latest entry gives an obligation, by the entry's own status."""
     reported = _iso(entry.reported)
     if entry.status == "not_applicable":
         return Assessment(ob, "not_applicable", report, entry, reported)
@@ -600,12 +706,13 @@ def par_measures(plan: Plan, assessments: Iterable[Assessment], year: int) -> Pa
     """Share of the year's plan tasks completed (targets excluded: they measure outcomes) and report timeliness.
 
     A task counts as completed when every applicable task obligation of the year is done (on
-    time, late, or undated). ``band`` is the band of the share that reports evidence; a page
+    time, late, or undated). Date-dependent obligations are left out whatever their status. ``band`` is the band of the share that reports evidence; a page
     should present it as settled only when ``band_settled`` (missing reports could not change it).
     """
     if year not in plan.meta.years:
         raise ValueError(f"{year} is not a year of the plan ({plan.meta.start_year}–{plan.meta.end_year})")
-    of_year = [a for a in assessments if a.obligation.year == year and a.status != "not_applicable"]
+    # An obligation that may not apply (the decision's day is lost) is never counted as owed.
+    of_year = [a for a in assessments if a.obligation.year == year and a.status != "not_applicable" and not a.obligation.date_dependent]
     per_task: dict[str, list[Assessment]] = {}
     for a in of_year:
         if a.obligation.kind not in ("periodic_report", "target"):

@@ -2,7 +2,9 @@
 
 Each dated, applicable obligation is an all-day event (``VALUE=DATE``) on its due date — the last
 day to be on time, see :mod:`partracker.domain.schedule`. Obligations without a date of their own and
-those that do not apply are left out: a calendar cannot show them truthfully. An agency's calendar
+those that do not apply are left out: a calendar cannot show them truthfully. An obligation that may
+not apply (the decision's day is lost) is kept, its summary prefixed "(?)" and its description saying
+why; one that a damaged cell only probably assigns is prefixed "(có thể / probably)". An agency's calendar
 holds what it owes (:func:`partracker.domain.duties.obligations_of`: each duty once); an agency with
 no dated duty gets no calendar. Summaries and descriptions are in Vietnamese and English; the link
 goes to the task's page when the site's address is known.
@@ -40,11 +42,16 @@ def dtstamp(as_of: dt.date, timezone: str) -> dt.datetime:
 
 
 def summary(plan: Plan, a: Assessment) -> str:
-    """``[A-I-1] Ban hành kế hoạch năm 2017 — Sở Nội vụ / Issue the 2017 plan — Dept. of Home Affairs``."""
+    """``[A-I-1] Ban hành kế hoạch năm 2017 — Sở Nội vụ / Issue the 2017 plan — Dept. of Home Affairs``.
+
+    Doubts come first, where a calendar shows them: "(?)" when the obligation may not apply,
+    "(có thể / probably)" when only a probable reading of a damaged cell assigns it.
+    """
     ob = a.obligation
     title = wording.both(wording.obligation_title, plan, ob)
     who = plan.agency(ob.agency).short if ob.agency else bilingual("unknown_agency")
-    return f"[{ob.task}] {title.vi} — {who.vi} / {title.en} — {who.en}"
+    doubts = ("(?) " if ob.date_dependent else "") + (f"({bilingual('probably').vi} / {bilingual('probably').en}) " if ob.assignment == "probable" else "")
+    return f"{doubts}[{ob.task}] {title.vi} — {who.vi} / {title.en} — {who.en}"
 
 
 def description(plan: Plan, a: Assessment, *, urls: Urls, as_of: dt.date) -> str:
@@ -58,11 +65,13 @@ def description(plan: Plan, a: Assessment, *, urls: Urls, as_of: dt.date) -> str
         words = labels(lang)
         out = [
             words.format("event_task", id=task.id, content=task.content.get(lang)),
-            words.format("event_agency", agency=who.get(lang), role=words.role_name(ob.role)),
+            words.format("event_agency", agency=who.get(lang), role=wording.role_text(ob, lang)),
             words.format("event_source", text=ob.source.get(lang)),
             words.format("event_due", date=due),
             words.format("event_status", date=f"{as_of:%d/%m/%Y}", status=words.status_name(a.status)),
         ]
+        if ob.date_dependent and ob.reason is not None:
+            out.append(words.format("event_reason", text=wording.reason_text(plan, ob.reason, lang)))
         address = urls.public(lang, urls.task(task))
         return out + ([address] if address else [])
 

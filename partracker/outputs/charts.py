@@ -51,6 +51,7 @@ STATUS_STYLES: dict[str, StatusStyle] = {
     "due_soon": StatusStyle("#7d4e00", "#ffffff", "M0 4 L8 4", "#ffffff"),
     "upcoming": StatusStyle("#0550ae", "#ffffff", "M3.5 3.5 h1 v1 h-1 z", "#ffffff"),
     "not_assessed": StatusStyle("#eaeef2", "#24292f", "M0 0 L8 8", "#57606a"),
+    "date_dependent": StatusStyle("#0e6a73", "#ffffff", "M1.5 1.5 h1.5 v1.5 h-1.5 z M5.5 5.5 h1.5 v1.5 h-1.5 z", "#ffffff"),
     "not_applicable": StatusStyle("#57606a", "#ffffff", "M0 8 L8 0 M-2 2 L2 -2 M6 10 L10 6", "#ffffff"),
 }
 STATUS_ORDER: tuple[str, ...] = tuple(STATUS_STYLES)
@@ -226,7 +227,8 @@ def target_chart(task: Task, target: Target, values_by_year: Mapping[int, float 
     years = sorted(values_by_year)
     values = [values_by_year[y] for y in years]
     known = [v for v in values if v is not None]
-    top = max([target.value, *known])
+    # A target whose figure is lost has no line to draw: only the reported values are plotted.
+    top = max([*([] if target.value is None else [target.value]), *known], default=0.0)
     y_max = 100.0 if target.unit == "percent" and top <= 100 else _nice_ceiling(top)
     plot_height = PLOT_BOTTOM - PLOT_TOP
 
@@ -241,7 +243,7 @@ def target_chart(task: Task, target: Target, values_by_year: Mapping[int, float 
     for index, (year, value) in enumerate(zip(years, values)):
         center = PLOT_LEFT + slot * (index + 0.5)
         shown = None if value is None else format_value(value, target.unit, lang)
-        met = None if value is None else target.is_met_by(value)
+        met = None if value is None or target.value_lost else target.is_met_by(value)
         bars.append({
             "year": str(year),
             "x": _fixed(center - bar_width / 2),
@@ -267,7 +269,7 @@ def target_chart(task: Task, target: Target, values_by_year: Mapping[int, float 
     svg = templates.get_template("charts/target.svg.j2").render(
         id=chart_id, title=title, desc=desc, width=TARGET_WIDTH, height=TARGET_HEIGHT, bars=bars, ticks=ticks,
         plot_left=PLOT_LEFT, plot_right=PLOT_RIGHT, plot_top=PLOT_TOP, plot_bottom=PLOT_BOTTOM,
-        target_y=_fixed(y_of(target.value)), target_label=f"{labels(lang).target}: {goal}",
+        target_y=None if target.value is None else _fixed(y_of(target.value)), target_label=f"{labels(lang).target}: {goal}",
         legend_value=labels(lang).reported_value,
     )
     table = templates.get_template("charts/target_table.html.j2").render(

@@ -15,7 +15,7 @@ from dataclasses import asdict
 from importlib.resources import files
 from typing import Any
 
-from partracker.domain.model import Entry, Plan, Report, Task
+from partracker.domain.model import Assignment, Entry, Plan, Report, Task
 from partracker.domain.schedule import Assessment
 from partracker.language.labels import bilingual
 from partracker.language.text import Lang, Text
@@ -32,6 +32,27 @@ def text(t: Text | None) -> dict[str, str] | None:
     return None if t is None else {"vi": t.vi, "en": t.en}
 
 
+def cell_to_dict(cell: Assignment) -> dict[str, Any]:
+    """An agency cell as JSON-ready data: the printed text, the legible ids, and the doubts."""
+    return {
+        "text": text(cell.text),
+        "agencies": list(cell.agencies),
+        "probable": [
+            {
+                "reading": text(r.reading),
+                "agencies": list(r.agencies),
+                "certainty": r.certainty,
+                "fragments": [{"line": line, "ocr": ocr} for line, ocr in r.fragments],
+                "reasoning": text(r.reasoning),
+            }
+            for r in cell.probable
+        ],
+        "column_uncertain": None
+        if cell.column_uncertain is None
+        else {"agencies": list(cell.column_uncertain.agencies), "reasoning": text(cell.column_uncertain.reasoning)},
+    }
+
+
 def task_to_dict(task: Task) -> dict[str, Any]:
     """One task as JSON-ready data."""
     return {
@@ -40,8 +61,8 @@ def task_to_dict(task: Task) -> dict[str, Any]:
         "section": task.section,
         "number": task.number,
         "content": text(task.content),
-        "lead": {"text": text(task.lead.text), "agencies": list(task.lead.agencies)},
-        "coordinating": {"text": text(task.coordinating.text), "agencies": list(task.coordinating.agencies)},
+        "lead": cell_to_dict(task.lead),
+        "coordinating": cell_to_dict(task.coordinating),
         "outputs": [text(o) for o in task.outputs],
         "completion": [
             {
@@ -51,7 +72,7 @@ def task_to_dict(task: Task) -> dict[str, Any]:
             for c in task.completion
         ],
         "targets": [
-            {"id": t.id, "metric": text(t.metric), "comparator": t.comparator, "value": t.value, "unit": t.unit, "year": t.year}
+            {"id": t.id, "metric": text(t.metric), "comparator": t.comparator, "value": t.value, "value_lost": t.value_lost, "unit": t.unit, "year": t.year}
             for t in task.targets
         ],
         "source_ranges": [list(r) for r in task.source_ranges],
@@ -68,6 +89,7 @@ def plan_to_dict(plan: Plan) -> dict[str, Any]:
             "number": meta.number,
             "date": meta.date,
             "month": meta.month,
+            "possible_dates": list(meta.possible_dates),
             "date_text": text(meta.date_text),
             "issuer": text(meta.issuer),
             "signer": {"name": meta.signer_name, "title": text(meta.signer_title), "on_behalf": text(meta.signer_on_behalf)},
@@ -79,7 +101,7 @@ def plan_to_dict(plan: Plan) -> dict[str, Any]:
         "source": {"file": meta.source_file, "lines": meta.source_lines, "description": text(meta.source_description)},
         "notes": [text(n) for n in meta.notes],
         "agencies": [
-            {"id": a.id, "kind": a.kind, "name": text(a.name), "short": text(a.short), "member_kinds": list(a.member_kinds)}
+            {"id": a.id, "kind": a.kind, "name": text(a.name), "short": text(a.short), "member_ids": list(a.member_ids), "member_kinds": list(a.member_kinds)}
             for a in plan.agencies
         ],
         "glossary": [{"abbr": g.abbr, "meaning": text(g.meaning)} for g in plan.glossary],
@@ -87,8 +109,9 @@ def plan_to_dict(plan: Plan) -> dict[str, Any]:
             {
                 "id": g.id,
                 "title": text(g.title),
+                "notes": [text(n) for n in g.notes],
                 "sections": [
-                    {"id": s.id, "numeral": s.numeral, "title": text(s.title), "tasks": [task_to_dict(t) for t in s.tasks]}
+                    {"id": s.id, "numeral": s.numeral, "title": text(s.title), "notes": [text(n) for n in s.notes], "tasks": [task_to_dict(t) for t in s.tasks]}
                     for s in g.sections
                 ],
             }
@@ -107,6 +130,7 @@ def plan_to_dict(plan: Plan) -> dict[str, Any]:
             for r in plan.responsibilities
         ],
         "closing": text(plan.closing),
+        "closing_notes": [text(n) for n in plan.closing_notes],
         "reporting": {
             "source_task": plan.reporting_task,
             "tiers": [
@@ -115,10 +139,11 @@ def plan_to_dict(plan: Plan) -> dict[str, Any]:
                     "from": list(t.senders),
                     "to": t.recipient,
                     "text": text(t.text),
-                    "reports": [{"kind": r.kind, "due": asdict(r.due), "text": text(r.text)} for r in t.reports],
+                    "reports": [{"kind": r.kind, "on_request": r.on_request, "due": asdict(r.due), "text": text(r.text)} for r in t.reports],
                 }
                 for t in plan.reporting
             ],
+            "notes": [text(n) for n in plan.reporting_notes],
         },
     }
 
@@ -166,6 +191,8 @@ TASK_CSV_HEADER = [
     "completion_rules",
     "confidence",
     "source_ranges",
+    "lead_probable",
+    "coordinating_probable",
 ]
 
 
@@ -194,6 +221,8 @@ def tasks_csv(plan: Plan) -> str:
                 " ".join(c.rule.kind for c in t.completion),
                 t.confidence,
                 " ".join(f"{a}-{b}" for a, b in t.source_ranges),
+                " ".join(t.lead.probable_agencies),
+                " ".join(t.coordinating.probable_agencies),
             ]
         )
     return to_csv(TASK_CSV_HEADER, rows)
@@ -223,6 +252,9 @@ def assessment_to_dict(plan: Plan, a: Assessment) -> dict[str, object]:
         "recipient": ob.recipient,
         "target": ob.target.id if ob.target else None,
         "applicable": ob.applicable,
+        "date_dependent": ob.date_dependent,
+        "assignment": ob.assignment,
+        "role_certain": ob.role_certain,
         "reason": text(wording.both(wording.reason_text, plan, ob.reason)) if ob.reason else None,
         "status": a.status,
         "status_label": text(bilingual(f"status.{a.status}")),
@@ -232,7 +264,7 @@ def assessment_to_dict(plan: Plan, a: Assessment) -> dict[str, object]:
     }
 
 
-OBLIGATION_FIELDS = ("id", "year", "task", "section", "group", "agency", "role", "kind", "due", "status", "period", "report_kind", "recipient", "target")
+OBLIGATION_FIELDS = ("id", "year", "task", "section", "group", "agency", "role", "kind", "due", "status", "period", "report_kind", "recipient", "target", "date_dependent", "assignment", "role_certain")
 """Columns of data/obligations.csv."""
 PROGRESS_FIELDS = ("agency", "period", "file", "submitted", "demo", "entry", "task", "status", "percent", "reported", "completed", "corrects", "evidence", "note_vi", "note_en")
 """Columns of data/progress.csv and keys of data/progress.json."""
@@ -253,8 +285,8 @@ def progress_row(r: Report, e: Entry) -> dict[str, Any]:
     }
 
 
-TARGET_FIELDS = ("task", "target", "year", "comparator", "level", "unit", "reported", "met", "metric_vi", "metric_en")
-"""Columns of data/targets.csv and keys of data/targets.json: each numeric target per plan year it applies to."""
+TARGET_FIELDS = ("task", "target", "year", "comparator", "level", "unit", "reported", "met", "metric_vi", "metric_en", "level_lost")
+"""Columns of data/targets.csv and keys of data/targets.json: each numeric target per plan year it applies to (``level_lost``: the figure is lost in the source, ``level`` and ``met`` are null)."""
 
 
 def target_rows(ctx: BuildContext) -> list[dict[str, Any]]:
@@ -268,7 +300,8 @@ def target_rows(ctx: BuildContext) -> list[dict[str, Any]]:
                 value = reported.get(year)
                 rows.append({
                     "task": task.id, "target": target.id, "year": year, "comparator": target.comparator, "level": target.value, "unit": target.unit,
-                    "reported": value, "met": None if value is None else target.is_met_by(value), "metric_vi": target.metric.vi, "metric_en": target.metric.en,
+                    "reported": value, "met": None if value is None or target.value_lost else target.is_met_by(value), "metric_vi": target.metric.vi, "metric_en": target.metric.en,
+                    "level_lost": target.value_lost,
                 })
     return rows
 

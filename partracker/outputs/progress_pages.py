@@ -37,7 +37,7 @@ class Party:
     agency: str | None
     """Agency id, None when the source cell is lost."""
     role: str
-    """lead, coordinating or a reporting tier."""
+    """The role in words, with the source's doubts (:func:`partracker.outputs.wording.role_text`)."""
     status: str
     """Assessment status."""
 
@@ -85,7 +85,7 @@ def timeline(plan: Plan, assessments: Sequence[Assessment], *, lang: Lang) -> li
         year, quarter, due, _, task, title = key
         items = sorted(groups[key], key=lambda a: (ROLE_ORDER.get(a.obligation.role, 2), a.obligation.role, a.obligation.agency or "", a.obligation.id))
         is_report = items[0].obligation.kind == "periodic_report"
-        row = TimelineRow(due, task, title, is_report, tuple(Party(a.obligation.agency, a.obligation.role, a.status) for a in items))
+        row = TimelineRow(due, task, title, is_report, tuple(Party(a.obligation.agency, wording.role_text(a.obligation, lang), a.status) for a in items))
         deliverables, report_rows = years.setdefault(year, {}).setdefault(quarter, ([], []))
         (report_rows if is_report else deliverables).append(row)
     out = []

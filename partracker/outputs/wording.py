@@ -11,7 +11,7 @@ import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
-from partracker.domain.model import Plan, Rule, Target
+from partracker.domain.model import Plan, PlanMeta, Rule, Target
 from partracker.domain.periods import ROMAN_QUARTERS, period_kind, quarter_end
 from partracker.domain.schedule import Obligation, Reason
 from partracker.language.formats import format_date, format_number
@@ -45,7 +45,7 @@ def obligation_title(plan: Plan, ob: Obligation, lang: Lang) -> str:
         return words.format(f"title.report_{ob.report_kind}", year=year, quarter=quarter, roman=ROMAN_QUARTERS[quarter - 1] if quarter else "", recipient=recipient)
     if ob.kind == "target":
         assert ob.target is not None
-        return words.format("title.target", target=ob.target.id, year=year)
+        return words.format("title.target_lost" if ob.target.value_lost else "title.target", target=ob.target.id, year=year)
     if ob.kind == "in_quarter":
         quarter = ob.rule.quarter if ob.rule and ob.rule.quarter else 1
         return words.format("title.in_quarter", quarter=quarter, roman=ROMAN_QUARTERS[quarter - 1], year=year)
@@ -73,13 +73,39 @@ def deadline_when(plan: Plan, rule: Rule, lang: Lang) -> str:
 
 
 def reason_text(plan: Plan, reason: Reason, lang: Lang) -> str:
-    """Why an obligation has no date, or does not apply."""
+    """Why an obligation has no date, does not apply, or may not apply."""
     meta = plan.meta
     due = f"{reason.due:%d/%m/%Y}" if reason.due else ""
     month = ""
     if meta.month:
         month = f"{meta.month[5:]}/{meta.month[:4]}" if lang == "vi" else meta.month
-    return labels(lang).format(f"reason.{reason.code}", due=due, number=meta.number, month=month, year=meta.start_year)
+    dates = possible_dates_text(meta, lang)
+    return labels(lang).format(f"reason.{reason.code}", due=due, number=meta.number, month=month, year=meta.start_year, dates=dates)
+
+
+def possible_dates_text(meta: PlanMeta, lang: Lang) -> str:
+    """The decision's possible dates of issue: "02, 12 hoặc 22/12/2016" / "2, 12 or 22 December 2016" ("" when none)."""
+    if not meta.possible_dates:
+        return ""
+    days = [dt.date.fromisoformat(d) for d in meta.possible_dates]
+    last = format_date(days[-1], lang)
+    if all((d.year, d.month) == (days[-1].year, days[-1].month) for d in days):
+        others = [f"{d.day:02d}" if lang == "vi" else str(d.day) for d in days[:-1]]
+    else:
+        others = [format_date(d, lang) for d in days[:-1]]
+    return f"{', '.join(others)} {labels(lang)['or']} {last}"
+
+
+def role_words(role: str, assignment: str, role_certain: bool, lang: Lang) -> str:
+    """A role with the source's doubts: "Chủ trì", "Chủ trì hoặc phối hợp", "có thể: Chủ trì"."""
+    words = labels(lang)
+    name = words.role_name(role) if role_certain else words.role_uncertain
+    return words.format("probable_role", role=name) if assignment == "probable" else name
+
+
+def role_text(ob: Obligation, lang: Lang) -> str:
+    """An obligation's role with the source's doubts (see :func:`role_words`)."""
+    return role_words(ob.role, ob.assignment, ob.role_certain, lang)
 
 
 def format_value(value: float, unit: str, lang: Lang) -> str:
@@ -89,7 +115,9 @@ def format_value(value: float, unit: str, lang: Lang) -> str:
 
 
 def target_level(target: Target, lang: Lang) -> str:
-    """The level a target asks for: "at least 100%"."""
+    """The level a target asks for: "at least 100%", or "[…] (figure lost in the source)"."""
+    if target.value is None or target.comparator is None:
+        return labels(lang).target_lost
     return labels(lang).code("comparator", target.comparator, value=format_value(target.value, target.unit, lang))
 
 

@@ -121,7 +121,7 @@ def _convert(doc: Document, error: Any, name: str) -> Iterable[Problem]:
         yield doc.problem(path, "schema.type", expected_vi=exp_vi, expected_en=exp_en, got=got, hint_vi=hint_vi, hint_en=hint_en)
         return
     if kind == "enum":
-        choices = ", ".join(str(c) for c in error.validator_value)
+        choices = ", ".join("null" if c is None else str(c) for c in error.validator_value)
         aliases = error.schema.get("x-aliases", {})
         suggestion = aliases.get(str(instance).strip().lower()) if isinstance(instance, str) else None
         if suggestion is None and isinstance(instance, str):

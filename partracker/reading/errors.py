@@ -272,6 +272,73 @@ MESSAGES: dict[str, tuple[str, str, str, str]] = {
         "viết ngày có thật theo dạng \"YYYY-MM-DD\", ví dụ \"2017-03-05\"",
         "write a real date as \"YYYY-MM-DD\", e.g. \"2017-03-05\"",
     ),
+    # --- what the source leaves uncertain (plan data) ----------------------------------------
+    "decision.possible_dates_with_date": (
+        "đã có ngày ban hành ({date}); possible_dates chỉ dùng khi date là null",
+        "the date of issue is known ({date}); possible_dates belongs only with date: null",
+        "xóa possible_dates, hoặc đặt date: null nếu bản gốc mất một phần ngày",
+        "delete possible_dates, or set date: null if the source lost part of the day",
+    ),
+    "decision.possible_dates_order": (
+        "các ngày {got} không theo thứ tự tăng dần",
+        "the dates {got} are not in ascending order",
+        "sắp xếp từ sớm đến muộn: {expected}",
+        "sort them from earliest to latest: {expected}",
+    ),
+    "decision.possible_date_month": (
+        "ngày {got} không thuộc tháng ban hành {month}",
+        "date {got} is not in the month of issue {month}",
+        "sửa ngày cho nằm trong tháng {month}, hoặc sửa month",
+        "use a date within {month}, or correct month",
+    ),
+    "members.collective": (
+        "'{got}' là một tập thể; thành viên phải là đơn vị đã đăng ký, không phải tập thể",
+        "'{got}' is a collective; members must be registered agencies, not collectives",
+        "xóa '{got}' khỏi members.ids",
+        "remove '{got}' from members.ids",
+    ),
+    "probable.already_named": (
+        "đơn vị '{got}' đã có ở {where} của nhiệm vụ {task}; cách đọc có khả năng chỉ nêu đơn vị không đọc được",
+        "agency '{got}' is already in {where} of task {task}; a probable reading names only agencies that cannot be read",
+        "xóa '{got}' khỏi probable, hoặc khỏi {where} nếu chữ không đọc được",
+        "remove '{got}' from probable, or from {where} if the words are not legible",
+    ),
+    "probable.not_lost": (
+        "ô có cách đọc có khả năng (probable) nhưng text.{lang} không có […]",
+        "the cell has probable readings but text.{lang} has no […]",
+        "ghi […] vào chỗ chữ bị mất; chữ đọc được thì ghi vào agencies, không ghi vào probable",
+        "write […] where the words are lost; legible words belong in agencies, not in probable",
+    ),
+    "probable.line_outside": (
+        "dòng {got} nằm ngoài các đoạn nguồn của nhiệm vụ ({ranges})",
+        "line {got} is outside the task's source ranges ({ranges})",
+        "dùng một dòng trong source_ranges của nhiệm vụ, hoặc mở rộng source_ranges",
+        "use a line within the task's source_ranges, or extend source_ranges",
+    ),
+    "text.elided": (
+        "văn bản có dấu '…' ngoài '[…]': cách đọc và lý do phải được viết đầy đủ",
+        "the text has '…' outside '[…]': a reading and its reasoning must be written out in full",
+        "viết đầy đủ, trích nguyên các mảnh OCR; '[…]' chỉ dùng cho chữ bị mất trong bản gốc",
+        "write it out in full, quoting OCR fragments whole; '[…]' marks only text lost in the source",
+    ),
+    "column.not_in_cell": (
+        "đơn vị '{got}' không có trong agencies hay probable của ô này",
+        "agency '{got}' is in neither the agencies nor the probable readings of this cell",
+        "chỉ ghi đơn vị của chính ô này: {choices}",
+        "list only this cell's agencies: {choices}",
+    ),
+    "target.lost_pair": (
+        "value và comparator phải cùng là null (con số bị mất) hoặc cùng có giá trị",
+        "value and comparator must both be null (figure lost) or both be set",
+        "đặt cả hai là null, hoặc ghi cả hai",
+        "set both to null, or fill in both",
+    ),
+    "target.lost_without_note": (
+        "con số của chỉ tiêu bị mất nhưng nhiệm vụ không có ghi chú giải thích",
+        "the target's figure is lost but the task has no note explaining it",
+        "thêm vào notes của nhiệm vụ dòng nguồn và phần chữ còn thấy",
+        "add to the task's notes the source line and what is still visible",
+    ),
     # --- progress reports (báo cáo tiến độ) -------------------------------------------------
     "date.future": (
         "ngày {got} muộn hơn ngày đối chiếu {as_of}",

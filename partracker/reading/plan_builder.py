@@ -17,11 +17,13 @@ from partracker.domain.model import (
     Agency,
     Assignment,
     Clause,
+    ColumnDoubt,
     DueRule,
     GlossaryTerm,
     Group,
     Plan,
     PlanMeta,
+    ProbableReading,
     ReportingTier,
     ReportSpec,
     ResponsibilityItem,
@@ -31,8 +33,11 @@ from partracker.domain.model import (
     Task,
 )
 from partracker.language.text import Text
-from partracker.reading.errors import Problem, agency_hint
+from partracker.reading.errors import Problem, agency_hint, quote
 from partracker.reading.yamlload import Document
+
+LOST = "[…]"
+"""How lost text is written in the data."""
 
 SECTION_FILE = re.compile(r"^tasks/([A-C]-[IVX]+)\.yaml$")
 """Where a section's tasks sit: ``tasks/<section id>.yaml``."""
@@ -63,7 +68,7 @@ def plan_problems(docs: Documents, kinds: dict[str, str]) -> list[Problem]:
     agency_ids = {a["id"] for a in docs["agencies.yaml"].data["agencies"]}
     problems: list[Problem] = []
     problems += _plan_file(docs["plan.yaml"])
-    problems += _agencies_file(docs["agencies.yaml"])
+    problems += _agencies_file(docs["agencies.yaml"], agency_ids)
     problems += _glossary_file(docs["glossary.yaml"])
     problems += _groups_file(docs["groups.yaml"], source_lines)
     task_ids, found = _section_files(docs, kinds, agency_ids, source_lines)
@@ -77,19 +82,39 @@ def _plan_file(doc: Document) -> Iterator[Problem]:
     period = doc.data["period"]
     if period["end_year"] < period["start_year"]:
         yield doc.problem(("period", "end_year"), "schema.range", got=period["end_year"], minimum=period["start_year"], maximum=2100)
-    date = doc.data["decision"]["date"]
+    decision = doc.data["decision"]
+    date = decision["date"]
     if date is not None and not _real_date(date):
         yield doc.problem(("decision", "date"), "date.invalid", got=date)
+    possible = decision.get("possible_dates")
+    if possible is None:
+        return
+    if date is not None:
+        yield doc.problem(("decision", "possible_dates"), "decision.possible_dates_with_date", date=date)
+    for j, day in enumerate(possible):
+        if not _real_date(day):
+            yield doc.problem(("decision", "possible_dates", j), "date.invalid", got=day)
+        elif decision.get("month") and not day.startswith(decision["month"] + "-"):
+            yield doc.problem(("decision", "possible_dates", j), "decision.possible_date_month", got=day, month=decision["month"])
+    if possible != sorted(possible):
+        yield doc.problem(("decision", "possible_dates"), "decision.possible_dates_order", got=quote(possible), expected=quote(sorted(possible)))
 
 
-def _agencies_file(doc: Document) -> Iterator[Problem]:
+def _agencies_file(doc: Document, agency_ids: set[str]) -> Iterator[Problem]:
     seen: set[str] = set()
+    collectives = {a["id"] for a in doc.data["agencies"] if a["kind"] == "collective"}
     for i, a in enumerate(doc.data["agencies"]):
         if a["id"] in seen:
             yield doc.problem(("agencies", i, "id"), "id.duplicate", got=a["id"], first=_where(doc, ("agencies",), "id", a["id"]))
         seen.add(a["id"])
         if a["kind"] == "collective" and "members" not in a:
             yield doc.problem(("agencies", i), "schema.required", name="members")
+        for j, member in enumerate(a.get("members", {}).get("ids", ())):
+            path = ("agencies", i, "members", "ids", j)
+            if member not in agency_ids:
+                yield doc.problem(path, "ref.agency", got=member, **agency_hint(member, agency_ids))
+            elif member in collectives:
+                yield doc.problem(path, "members.collective", got=member)
 
 
 def _glossary_file(doc: Document) -> Iterator[Problem]:
@@ -153,6 +178,7 @@ def _task(doc: Document, section_id: str, i: int, t: dict[str, Any], first_task:
     for role in ("lead", "coordinating"):
         for j, agency_id in enumerate(t[role]["agencies"]):
             yield from _agency_ref(doc, path + (role, "agencies", j), agency_id, agency_ids)
+        yield from _cell_doubts(doc, path, role, t, agency_ids)
     for j, pair in enumerate(t["source_ranges"]):
         yield from _lines(doc, path + ("source_ranges", j), pair, source_lines)
     target_ids: set[str] = set()
@@ -160,11 +186,54 @@ def _task(doc: Document, section_id: str, i: int, t: dict[str, Any], first_task:
         if target["id"] in target_ids:
             yield doc.problem(path + ("targets", j, "id"), "id.duplicate", got=target["id"], first=f"{t['id']}.targets")
         target_ids.add(target["id"])
-        if target["unit"] == "percent" and target["value"] > 100:
+        if (target["value"] is None) != (target["comparator"] is None):
+            yield doc.problem(path + ("targets", j), "target.lost_pair")
+        elif target["value"] is None and not t.get("notes"):
+            yield doc.problem(path + ("targets", j, "value"), "target.lost_without_note")
+        if target["unit"] == "percent" and target["value"] is not None and target["value"] > 100:
             yield doc.problem(path + ("targets", j, "value"), "schema.range", got=target["value"], minimum=0, maximum=100)
     for j, clause in enumerate(t["completion"]):
         if clause["rule"]["kind"] == "in_quarter" and "quarter" not in clause["rule"]:
             yield doc.problem(path + ("completion", j, "rule"), "schema.required", name="quarter")
+
+
+def _cell_doubts(doc: Document, path: tuple, role: str, t: dict[str, Any], agency_ids: set[str]) -> Iterator[Problem]:
+    """A cell's probable readings and column doubt: known ids, not already named, lost text marked, fragments within the row."""
+    cell = t[role]
+    named = {a: f"{r}.agencies" for r in ("coordinating", "lead") for a in t[r]["agencies"]}
+    probable_ids: list[str] = []
+    for k, reading in enumerate(cell.get("probable", ())):
+        here = path + (role, "probable", k)
+        for j, agency_id in enumerate(reading["agencies"]):
+            if agency_id not in agency_ids:
+                yield from _agency_ref(doc, here + ("agencies", j), agency_id, agency_ids)
+            elif agency_id in named:
+                yield doc.problem(here + ("agencies", j), "probable.already_named", got=agency_id, where=named[agency_id], task=t["id"])
+            probable_ids.append(agency_id)
+        for key in ("reading", "reasoning"):
+            yield from _elided(doc, here + (key,), reading[key])
+        for j, fragment in enumerate(reading["fragments"]):
+            if not any(first <= fragment["line"] <= last for first, last in t["source_ranges"]):
+                ranges = ", ".join(f"{first}–{last}" for first, last in t["source_ranges"])
+                yield doc.problem(here + ("fragments", j, "line"), "probable.line_outside", got=fragment["line"], ranges=ranges)
+    if "probable" in cell:
+        for lang in ("vi", "en"):
+            if LOST not in cell["text"][lang]:
+                yield doc.problem(path + (role, "text", lang), "probable.not_lost", lang=lang)
+    doubt = cell.get("column_uncertain")
+    if doubt is not None:
+        yield from _elided(doc, path + (role, "column_uncertain", "reasoning"), doubt["reasoning"])
+        own = list(dict.fromkeys([*cell["agencies"], *probable_ids]))
+        for j, agency_id in enumerate(doubt["agencies"]):
+            if agency_id not in own:
+                yield doc.problem(path + (role, "column_uncertain", "agencies", j), "column.not_in_cell", got=agency_id, choices=", ".join(own) or "—")
+
+
+def _elided(doc: Document, path: tuple, text: dict[str, str]) -> Iterator[Problem]:
+    """A reading or its reasoning must be written out: "…" only inside the "[…]" that marks lost text."""
+    for lang in ("vi", "en"):
+        if "…" in text[lang].replace(LOST, ""):
+            yield doc.problem(path + (lang,), "text.elided")
 
 
 def _responsibilities_file(doc: Document, agency_ids: set[str], source_lines: int) -> Iterator[Problem]:
@@ -237,8 +306,8 @@ def build_plan(docs: Documents, kinds: dict[str, str]) -> Plan:
         for t in s["tasks"]:
             order += 1
             tasks.append(_build_task(t, s, order))
-        sections_by_group[s["group"]].append(Section(s["id"], s["group"], s["numeral"], _text(s["title"]), _pair(s["source_lines"]), tuple(tasks)))
-    groups = tuple(Group(g["id"], _text(g["title"]), _pair(g["source_lines"]), tuple(sections_by_group[g["id"]])) for g in docs["groups.yaml"].data["groups"])
+        sections_by_group[s["group"]].append(Section(s["id"], s["group"], s["numeral"], _text(s["title"]), _pair(s["source_lines"]), tuple(tasks), _texts(s.get("notes"))))
+    groups = tuple(Group(g["id"], _text(g["title"]), _pair(g["source_lines"]), tuple(sections_by_group[g["id"]]), _texts(g.get("notes"))) for g in docs["groups.yaml"].data["groups"])
     resp = docs["responsibilities.yaml"].data
     reporting = docs["reporting.yaml"].data
     return Plan(
@@ -250,6 +319,9 @@ def build_plan(docs: Documents, kinds: dict[str, str]) -> Plan:
         closing=_text(resp["closing"]["text"]),
         reporting=tuple(_build_tier(tier) for tier in reporting["tiers"]),
         reporting_task=reporting["source_task"],
+        reporting_notes=_texts(reporting.get("notes")),
+        closing_confidence=resp["closing"]["confidence"],
+        closing_notes=_texts(resp["closing"].get("notes")),
     )
 
 
@@ -273,11 +345,23 @@ def _build_meta(raw: dict[str, Any]) -> PlanMeta:
         source_lines=raw["source"]["lines"],
         source_description=_text(raw["source"]["description"]),
         notes=_texts(raw.get("notes")),
+        possible_dates=tuple(decision.get("possible_dates", ())),
     )
 
 
 def _build_agency(a: dict[str, Any]) -> Agency:
-    return Agency(id=a["id"], kind=a["kind"], name=_text(a["name"]), short=_text(a["short"]), member_kinds=tuple(a.get("members", {}).get("kinds", ())))
+    members = a.get("members", {})
+    return Agency(id=a["id"], kind=a["kind"], name=_text(a["name"]), short=_text(a["short"]), member_kinds=tuple(members.get("kinds", ())), member_ids=tuple(members.get("ids", ())))
+
+
+def _build_cell(cell: dict[str, Any]) -> Assignment:
+    probable = tuple(
+        ProbableReading(_text(r["reading"]), tuple(r["agencies"]), r["certainty"], tuple((f["line"], f["ocr"]) for f in r["fragments"]), _text(r["reasoning"]))
+        for r in cell.get("probable", ())
+    )
+    doubt = cell.get("column_uncertain")
+    column = ColumnDoubt(tuple(doubt["agencies"]), _text(doubt["reasoning"])) if doubt else None
+    return Assignment(_text(cell["text"]), tuple(cell["agencies"]), probable, column)
 
 
 def _build_task(t: dict[str, Any], section: dict[str, Any], order: int) -> Task:
@@ -287,8 +371,8 @@ def _build_task(t: dict[str, Any], section: dict[str, Any], order: int) -> Task:
         section=section["id"],
         number=t["number"],
         content=_text(t["content"]),
-        lead=Assignment(_text(t["lead"]["text"]), tuple(t["lead"]["agencies"])),
-        coordinating=Assignment(_text(t["coordinating"]["text"]), tuple(t["coordinating"]["agencies"])),
+        lead=_build_cell(t["lead"]),
+        coordinating=_build_cell(t["coordinating"]),
         outputs=_texts(t["outputs"]),
         completion=tuple(_build_clause(c) for c in t["completion"]),
         targets=tuple(Target(x["id"], _text(x["metric"]), x["comparator"], x["value"], x["unit"], x["year"]) for x in t.get("targets", ())),
@@ -317,7 +401,7 @@ def _build_item(item: dict[str, Any]) -> ResponsibilityItem:
 
 
 def _build_tier(tier: dict[str, Any]) -> ReportingTier:
-    specs = tuple(ReportSpec(r["kind"], DueRule(r["due"]["rule"], r["due"]["day"], r["due"].get("month")), _text(r["text"])) for r in tier["reports"])
+    specs = tuple(ReportSpec(r["kind"], DueRule(r["due"]["rule"], r["due"]["day"], r["due"].get("month")), _text(r["text"]), r.get("on_request", False)) for r in tier["reports"])
     return ReportingTier(tier["id"], tuple(tier["from"]), tier["to"], _text(tier["text"]), specs)
 
 

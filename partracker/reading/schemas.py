@@ -157,6 +157,11 @@ def plan_schema() -> dict[str, Any]:
                                 "Month of issue (YYYY-MM) when the source lost the day but shows the month; obligations due before it do not apply.",
                                 {"type": ["string", "null"], "pattern": "^[0-9]{4}-(0[1-9]|1[0-2])$"},
                             ),
+                            "possible_dates": described(
+                                "Các ngày ban hành có thể (YYYY-MM-DD, tăng dần), khi bản gốc mất một phần ngày: nghĩa vụ có hạn trước ngày sớm nhất không áp dụng; có hạn từ ngày sớm nhất đến trước ngày muộn nhất thì chưa rõ có áp dụng không.",
+                                "The possible dates of issue (YYYY-MM-DD, ascending), when the source lost part of the day: obligations due before the earliest do not apply; whether those due from the earliest to before the latest apply is uncertain.",
+                                {"type": "array", "items": {"type": "string", "pattern": ISO_DATE}, "minItems": 2, "uniqueItems": True},
+                            ),
                             "date_text": text("Ngày ban hành như bản gốc thể hiện.", "Date of issue as far as the source shows it."),
                             "issuer": text("Cơ quan ban hành.", "Issuing body."),
                             "signer": described(
@@ -217,17 +222,23 @@ def agencies_schema() -> dict[str, Any]:
             "name": text("Tên chính thức.", "Official name."),
             "short": text("Tên ngắn dùng trong bảng.", "Short name used in tables."),
             "members": described(
-                "Với tập thể (collective): các loại đơn vị thuộc tập thể.",
-                "For a collective: the kinds of agency that belong to it.",
+                "Với tập thể (collective): thành viên là các đơn vị ghi trong ids và mọi đơn vị đã đăng ký có loại nằm trong kinds.",
+                "For a collective: its members are the agencies listed in ids plus every registered agency whose kind is in kinds.",
                 obj(
                     {
+                        "ids": described(
+                            "Mã các đơn vị đã đăng ký thuộc tập thể vì một lý do mà loại của chúng không nói lên.",
+                            "Ids of registered agencies that belong for a reason their kind does not say.",
+                            {"type": "array", "items": {"type": "string", "pattern": ID_SLUG}, "uniqueItems": True},
+                        ),
                         "kinds": described(
-                            "Các loại đơn vị thành viên.",
-                            "Member kinds.",
+                            "Các loại đơn vị mà mọi đơn vị đã đăng ký thuộc loại đó đều là thành viên.",
+                            "Kinds of agency whose every registered agency is a member.",
                             {"type": "array", "items": {"type": "string", "enum": list(AGENCY_KINDS[:-1])}, "uniqueItems": True},
-                        )
+                        ),
                     },
-                    ["kinds"],
+                    [],
+                    minProperties=1,
                 ),
             ),
         },
@@ -264,6 +275,7 @@ def groups_schema() -> dict[str, Any]:
             "id": described("Mã nhóm (A, B, C).", "Group id (A, B, C).", {"type": "string", "pattern": "^[A-C]$"}),
             "title": text("Tên nhóm tiêu chí.", "Group heading."),
             "source_lines": line_range("Dòng nguồn của tiêu đề.", "Source lines of the heading."),
+            "notes": notes(),
         },
         ["id", "title", "source_lines"],
     )
@@ -276,10 +288,62 @@ def groups_schema() -> dict[str, Any]:
 
 def section_schema() -> dict[str, Any]:
     """tasks/<section>.yaml: one section and its tasks."""
+    probable = obj(
+        {
+            "reading": text("Cách đọc đề xuất cho phần chữ bị mất.", "The proposed reading of the lost words."),
+            "agencies": described(
+                "Mã các đơn vị mà cách đọc nêu (không trùng với agencies của nhiệm vụ).",
+                "Registry ids the reading names (never also in the task's agencies).",
+                {"type": "array", "items": {"type": "string", "pattern": ID_SLUG}, "minItems": 1, "uniqueItems": True},
+            ),
+            "certainty": described(
+                "Khả năng đúng của cách đọc: high (gần như chắc chắn theo cấu trúc bảng, nhưng không đọc được), medium, low. Chữ đọc được thì ghi vào text và agencies.",
+                "How likely the reading is: high (near certain from the table's structure, but not legible), medium or low. Legible words belong in text and agencies.",
+                {"type": "string", "enum": list(CONFIDENCES)},
+            ),
+            "fragments": described(
+                "Các mảnh OCR làm căn cứ: số dòng nguồn và chữ như OCR in (để trống nếu OCR không có chữ nào ở chỗ đó).",
+                "The OCR fragments it rests on: the source line and the text as the OCR prints it (empty where the OCR shows nothing).",
+                {
+                    "type": "array",
+                    "items": obj(
+                        {
+                            "line": described("Dòng nguồn.", "Source line.", {"type": "integer", "minimum": 1}),
+                            "ocr": described("Chữ như OCR in.", "Text as the OCR prints it.", {"type": "string"}),
+                        },
+                        ["line", "ocr"],
+                    ),
+                },
+            ),
+            "reasoning": text("Lý do các mảnh và ngữ cảnh chỉ tới các đơn vị này.", "Why the fragments and the context point to these agencies."),
+        },
+        ["reading", "agencies", "certainty", "fragments", "reasoning"],
+    )
+    column_doubt = obj(
+        {
+            "agencies": described(
+                "Mã các đơn vị của ô (chắc chắn hoặc có khả năng) có thể thuộc cột kia.",
+                "Ids of the cell (certain or probable) that may belong to the other column.",
+                {"type": "array", "items": {"type": "string", "pattern": ID_SLUG}, "minItems": 1, "uniqueItems": True},
+            ),
+            "reasoning": text("Lý do không xác định được cột.", "Why the column cannot be told."),
+        },
+        ["agencies", "reasoning"],
+    )
     assignment = obj(
         {
             "text": text("Nội dung ô như in.", "The cell as printed."),
-            "agencies": agency_ids("Mã các đơn vị mà ô nêu, theo thứ tự.", "Registry ids the cell names, in order."),
+            "agencies": agency_ids("Mã các đơn vị mà ô nêu rõ, theo thứ tự.", "Registry ids the cell names legibly, in order."),
+            "probable": described(
+                "Cách đọc có khả năng của ô bị hỏng (ô phải có […]): các đơn vị nhiều khả năng được nêu, không bao giờ hiển thị như chắc chắn.",
+                "Probable readings of a damaged cell (the cell must contain […]): the agencies it most likely names, never shown as certain.",
+                {"type": "array", "items": probable, "minItems": 1},
+            ),
+            "column_uncertain": described(
+                "Các đơn vị đọc được (hoặc có khả năng) nhưng không rõ thuộc cột chủ trì hay cột phối hợp.",
+                "Agencies that are read (or probable) but whose column, lead or coordinating, cannot be told.",
+                column_doubt,
+            ),
         },
         ["text", "agencies"],
     )
@@ -306,8 +370,16 @@ def section_schema() -> dict[str, Any]:
         {
             "id": described("Mã chỉ tiêu trong nhiệm vụ (t1, t2…).", "Target id within the task (t1, t2…).", {"type": "string", "pattern": "^t[1-9][0-9]*$"}),
             "metric": text("Đại lượng đo.", "What is measured."),
-            "comparator": described("So sánh: eq (bằng), gt (trên), gte (từ … trở lên).", "Comparison: eq, gt (more than), gte (at least).", {"type": "string", "enum": list(COMPARATORS)}),
-            "value": described("Giá trị chỉ tiêu.", "Target value.", {"type": "number", "minimum": 0}),
+            "comparator": described(
+                "So sánh: eq (bằng), gt (trên), gte (từ … trở lên); null khi con số bị mất trong bản gốc.",
+                "Comparison: eq, gt (more than), gte (at least); null when the figure is lost in the source.",
+                {"type": ["string", "null"], "enum": [*COMPARATORS, None]},
+            ),
+            "value": described(
+                "Giá trị chỉ tiêu; null khi con số bị mất trong bản gốc (nhiệm vụ phải có ghi chú).",
+                "Target value; null when the figure is lost in the source (the task must have a note).",
+                {"type": ["number", "null"], "minimum": 0},
+            ),
             "unit": described("Đơn vị đo.", "Unit.", {"type": "string", "enum": ["percent"]}),
             "year": described(
                 "Năm phải đạt; null nếu áp dụng hằng năm.",
@@ -408,6 +480,11 @@ def reporting_schema() -> dict[str, Any]:
     report = obj(
         {
             "kind": described("Loại báo cáo.", "Report kind.", {"type": "string", "enum": list(REPORT_KINDS)}),
+            "on_request": described(
+                "Báo cáo chỉ làm khi được yêu cầu: không sinh nghĩa vụ có hạn (mặc định false).",
+                "Made only when requested: no dated obligations are generated (default false).",
+                {"type": "boolean"},
+            ),
             "due": described("Thời hạn gửi.", "When it is due.", due),
             "text": text("Điều khoản như in.", "The clause as printed."),
         },

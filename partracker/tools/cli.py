@@ -342,7 +342,7 @@ def _obligations_output(plan: Plan, assessed: tuple[Assessment, ...], *, as_of: 
             words.status_name(a.status),
             ob.task,
             plan.agency(ob.agency).short.get(lang) if ob.agency else none,  # type: ignore[arg-type]
-            words.role_name(ob.role),
+            wording.role_text(ob, lang),  # type: ignore[arg-type]
             wording.obligation_title(plan, ob, lang),  # type: ignore[arg-type]
             ob.id,
         ])

@@ -14,6 +14,7 @@ from partracker.domain.duties import duties
 from partracker.domain.model import REPORT_STATUSES, Plan
 from partracker.domain.periods import period_kind, period_year
 from partracker.language.labels import labels
+from partracker.outputs.wording import role_words
 from partracker.reading.schemas import REPORT_SCHEMA_COMMENT
 
 
@@ -64,8 +65,9 @@ def scaffold(plan: Plan, agency_id: str, period: str, *, today: dt.date) -> str:
     for n, duty in enumerate(duties(plan, agency_id), start=1):
         task, via = duty.task, duty.via
         through = f" — {vi.via_collective} {via} / {en.via_collective} {via}" if via else ""
+        vi_role, en_role = (role_words(duty.role, duty.assignment, duty.role_certain, lang).lower() for lang in ("vi", "en"))
         lines += [
-            f"  # {task.id} ({vi.role_name(duty.role).lower()} / {en.role_name(duty.role).lower()}{through})",
+            f"  # {task.id} ({vi_role} / {en_role}{through})",
             f"  # vi: {_one_line(task.content.vi)}",
             f"  # en: {_one_line(task.content.en)}",
             f"  - id: \"e{n}\"",
@@ -76,7 +78,9 @@ def scaffold(plan: Plan, agency_id: str, period: str, *, today: dt.date) -> str:
         if task.targets:
             lines.append("    # targets:  # giá trị đạt được / value reached")
             for t in task.targets:
-                lines.append(f"    #   {t.id}: {_fmt_number(t.value)}  # {_one_line(t.metric.vi)} / {_one_line(t.metric.en)}")
+                # A figure lost in the source is never suggested: the clerk writes the value reached.
+                shown = "…" if t.value is None else _fmt_number(t.value)
+                lines.append(f"    #   {t.id}: {shown}  # {_one_line(t.metric.vi)} / {_one_line(t.metric.en)}")
         lines += [
             "    evidence: []  # - {document: \"123/QĐ-UBND\", date: \"2017-03-05\", url: \"https://…\"}",
             "    # note: {vi: \"…\", en: \"…\"}  # giải thích / explanation",
