@@ -53,6 +53,7 @@ def site_pages(plan) -> set[str]:
         | {f"agencies/{a.id}.md" for a in plan.agencies}
         | set(PAGES)
         | {f"timeline/{y}.md" for y in range(plan.meta.start_year - 1, plan.meta.end_year + 1)}
+        | {Urls.compiled_index}
     )
 
 

@@ -25,5 +25,5 @@ class DataFile:
 
     path: str
     """Docs path, e.g. ``data/plan.json``."""
-    content: str
-    """The file's text."""
+    content: str | bytes
+    """The file's text, or bytes for a binary file (a Word document)."""

@@ -94,6 +94,8 @@ def agency_pages(ctx: BuildContext, lang: Lang) -> Iterator[Page]:
                 "upcoming": [a for a in own if a.status in ("due_soon", "upcoming")][:20],
                 "filings": [r for r in ctx.reports if r.agency == agency.id],
                 "has_calendar": any(a.obligation.due and a.obligation.applicable for a in own),
+                # The agency that receives a tier's reports compiles them (Sở Nội vụ): its page links the drafts.
+                "compiles": any(t.recipient == agency.id for t in plan.reporting),
             },
         )
 

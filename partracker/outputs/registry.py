@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterable
 from partracker.language.text import Lang
 from partracker.outputs import (
     calendars,
+    compiled,
     feeds,
     opendata,
     pages,
@@ -35,6 +36,7 @@ OUTPUTS: tuple[Output, ...] = (
     pages.downloads_page,
     progress_pages.timeline_pages,
     progress_pages.progress_pages,
+    compiled.compiled_pages,
     opendata.data_files,
     calendars.calendar_files,
     feeds.feed_file,
@@ -44,9 +46,9 @@ OUTPUTS: tuple[Output, ...] = (
 """Every output of a language's site, in the order they are generated."""
 
 
-def generate(ctx: BuildContext, lang: Lang) -> dict[str, str]:
+def generate(ctx: BuildContext, lang: Lang) -> dict[str, str | bytes]:
     """Every generated file of one language: docs path → content, sorted by path."""
-    out: dict[str, str] = {}
+    out: dict[str, str | bytes] = {}
     for output in OUTPUTS:
         for item in output(ctx, lang):
             if item.path in out:

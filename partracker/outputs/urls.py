@@ -78,6 +78,18 @@ class Urls:
             raise ValueError(f"Expected one of {PROGRESS_PAGES} but received: {path!r}")
         return path
 
+    compiled_index = "progress/compiled/index.md"
+
+    @staticmethod
+    def compiled(period: str) -> str:
+        """A period's consolidated report: ``progress/compiled/2017-q1.md``."""
+        return f"progress/compiled/{period}.md"
+
+    @staticmethod
+    def compiled_docx(period: str) -> str:
+        """The Word draft of a period's consolidated report: ``data/compiled/2017-q1.docx``."""
+        return f"data/compiled/{period}.docx"
+
     @staticmethod
     def page(name: str) -> str:
         """A hand-written page by file name (``contribute.md``…)."""

@@ -473,6 +473,12 @@ MESSAGES: dict[str, tuple[str, str, str, str]] = {
         "chạy lệnh trong thư mục dự án (nơi có mkdocs.yml), hoặc dùng --config đường/dẫn/mkdocs.yml",
         "run the command in the project folder (where mkdocs.yml is), or pass --config path/to/mkdocs.yml",
     ),
+    "compiled.period_unknown": (
+        "không có báo cáo tổng hợp cho kỳ '{got}'",
+        "there is no consolidated report for the period '{got}'",
+        "dùng một kỳ có báo cáo định kỳ: {choices}",
+        "use a period with periodic reports: {choices}",
+    ),
     "obligations.agency_unknown": (
         "không có đơn vị '{got}' trong plan-data/agencies.yaml",
         "there is no agency '{got}' in plan-data/agencies.yaml",

@@ -188,7 +188,10 @@ def dump_plain(data_dir: Path, out: Path) -> list[Path]:
             if path.exists():
                 continue  # a hand-written page wins, as in the hook
             path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(content, encoding="utf-8")
+            if isinstance(content, bytes):
+                path.write_bytes(content)
+            else:
+                path.write_text(content, encoding="utf-8")
         present = {p.relative_to(docs).as_posix() for p in docs.rglob("*") if p.is_file()}
         config = {
             "site_name": real.site_name,

@@ -355,6 +355,49 @@ def _obligations_output(plan: Plan, assessed: tuple[Assessment, ...], *, as_of: 
     return "\n".join(lines) + "\n"
 
 
+@main.command("compile-report")
+@click.option("--period", required=True, help="2017-q1 … 2017-q4, 2017-h1 or 2017-year / Kỳ báo cáo.")
+@click.option("--as-of", "as_of", type=click.DateTime(formats=["%Y-%m-%d"]), default=None, help="Date statuses are computed for [default: SOURCE_DATE_EPOCH, else today in the plan's time zone].")
+@click.option("--format", "fmt", type=click.Choice(["docx", "md", "json"]), default="docx", show_default=True, help="Output format / Định dạng.")
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), default=None, help="Where to write it [default: <period>.docx for docx, standard output otherwise].")
+@click.option("--demo", is_flag=True, help="Count the sample reports of demo/progress/ too; the document is marked DEMO / Tính cả báo cáo mẫu.")
+@LANG_OPTION
+@DATA_OPTION
+def compile_report(period: str, as_of: object, fmt: str, out: Path | None, demo: bool, lang: str, data_dir: Path) -> None:
+    """The consolidated periodic report Sở Nội vụ sends to the Provincial People's Committee, as a draft.
+
+    Báo cáo tổng hợp định kỳ Sở Nội vụ gửi UBND tỉnh, dưới dạng dự thảo (Word, Markdown hoặc JSON).
+    """
+    from partracker.outputs import compiled
+    from partracker.outputs.context import BuildContext, BuildOptions
+
+    try:
+        ctx = BuildContext.load(BuildOptions(data_dir=data_dir, as_of=as_of.date() if as_of else None, demo=demo))  # type: ignore[attr-defined]
+    except DataInvalid as exc:
+        fail_with(exc.problems, lang=lang)
+    except AsOfError as exc:
+        raise _usage(exc.problem.code, lang, **exc.problem.params) from None
+    known = compiled.periods(ctx)
+    if period not in known:
+        raise _usage("compiled.period_unknown", lang, got=period, choices=", ".join(known))
+    report = compiled.compile_period(ctx, period)
+    if fmt == "docx":
+        target = out or Path(f"{period}.docx")
+        target.write_bytes(compiled.docx_bytes(report, ctx, lang))  # type: ignore[arg-type]
+        click.echo(str(target))
+        return
+    if fmt == "json":
+        text = opendata.to_json(compiled.to_dict(report, ctx.plan))
+    else:
+        (page,) = [p for p in compiled.compiled_pages(ctx, lang) if p.path == ctx.urls.compiled(period)]  # type: ignore[arg-type]
+        text = ctx.render(page.template, lang=lang, page=page.path, **page.values)  # type: ignore[arg-type, union-attr]
+    if out is None:
+        click.echo(text, nl=False)
+    else:
+        out.write_text(text, encoding="utf-8")
+        click.echo(str(out))
+
+
 @main.command()
 @click.option("--quick", is_flag=True, help="Tiny sizes (20 and 60 tasks, 2,000 entries): a smoke run / Cỡ nhỏ để chạy thử.")
 @click.option("--json", "as_json", is_flag=True, help="Print the whole result as JSON instead of the table.")
