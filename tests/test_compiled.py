@@ -110,7 +110,7 @@ def test_the_real_site_invents_nothing(real: BuildContext) -> None:
         text = document_text(compiled.docx_bytes(report, real))
         assert labels("vi")["compiled.no_entries"] in text
         assert labels("vi").demo_banner not in text
-        assert {s.assessment.status for s in report.senders} <= {"not_assessed", "upcoming", "due_soon", "not_applicable"}
+        assert {s.assessment.status for s in report.senders} <= {"not_assessed", "upcoming", "due_soon"}
 
 
 def test_the_departments_own_report_is_the_tier_two_filing(demo: BuildContext) -> None:

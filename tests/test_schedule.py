@@ -9,7 +9,7 @@ import pytest
 import yaml
 
 from partracker.domain import schedule as sc
-from partracker.domain.duties import obligations_of
+from partracker.domain.duties import concerns, obligations_of
 from partracker.domain.model import RULE_KINDS, DueRule, Entry, Plan, Report, ReportSpec
 from partracker.language.text import Text
 from partracker.outputs.wording import (
@@ -340,12 +340,27 @@ def test_annual_report_without_a_tier_has_no_date(tmp_path: Path) -> None:
 
 def test_periodic_reports_one_per_sender_period_kind_tier_and_year(plan: Plan) -> None:
     reports = [o for o in sc.obligations(plan) if o.kind == "periodic_report"]
-    # tier 1: 2 senders × (4 quarterly + 4 thematic + 1 six-month + 1 annual); tier 2: 1 × (4 + 1 + 1); 5 years.
-    assert len(reports) == 5 * (2 * 10 + 6)
+    # tier 1: the 2 named senders and Sở Tư pháp, the registered member of "Sở, ban, ngành tỉnh" (Sở Nội vụ is
+    # a member too, but it receives these reports) × (4 quarterly + 4 thematic + 1 six-month + 1 annual);
+    # tier 2: 1 × (4 + 1 + 1); 5 years.
+    assert len(reports) == 5 * (3 * 10 + 6)
+    assert {o.agency for o in reports if o.role == "tier-1"} == {"so-ban-nganh-tinh", "ubnd-cap-huyen", "so-tu-phap"}
     assert {o.year for o in reports} == {2016, 2017, 2018, 2019, 2020}
     ob = by_id(reports)["2018/A-I-2/tier-1-quarterly-q2/ubnd-cap-huyen"]
     assert (ob.period, ob.report_kind, ob.role, ob.recipient, ob.task) == ("2018-q2", "quarterly", "tier-1", "so-noi-vu", "A-I-2")
     assert ob.source.vi == "BC quý gửi trước ngày 05 tháng cuối cùng của quý"
+
+
+def test_a_member_agency_files_its_own_periodic_report(plan: Plan) -> None:
+    # Each department sends its own report: Sở Tư pháp's filing counts for Sở Tư pháp, not for the whole group.
+    filed = (report("so-tu-phap", "2018-q2", "2018-06-08"),)
+    items = sc.obligations(plan)
+    assessed = {a.obligation.id: a for a in sc.assess(plan, items, filed, as_of=D(2018, 7, 1))}
+    assert (assessed["2018/A-I-2/tier-1-quarterly-q2/so-tu-phap"].status, assessed["2018/A-I-2/tier-1-quarterly-q2/so-tu-phap"].on) == ("done_late", D(2018, 6, 8))
+    assert assessed["2018/A-I-2/tier-1-quarterly-q2/so-ban-nganh-tinh"].status == "not_assessed"
+    # Its page lists the duty once: its own obligation, with its own status.
+    mine = [a for a in obligations_of(plan, tuple(assessed.values()), "so-tu-phap") if a.obligation.what == "tier-1-quarterly-q2" and a.obligation.year == 2018]
+    assert [(a.obligation.agency, a.status) for a in mine] == [("so-tu-phap", "done_late")]
 
 
 def test_plan_years_come_from_the_data(tmp_path: Path) -> None:
@@ -384,8 +399,10 @@ def test_agency_with_no_obligations(plan: Plan) -> None:
     assert [a.id for a in sc.agencies_without_obligations(plan, items)] == ["bao-gia-lai", "ubnd-tinh"]
     own = obligations_of(plan, items, "so-tu-phap", with_collectives=False)
     assert {o.agency for o in own} == {"so-tu-phap"}
-    # A department also sees what the plan asks of "Sở, ban, ngành tỉnh".
-    assert {o.agency for o in obligations_of(plan, items, "so-tu-phap")} == {"so-tu-phap", "so-ban-nganh-tinh"}
+    # What the plan asks of "Sở, ban, ngành tỉnh" concerns a department too; here the group owes only periodic
+    # reports, which the department owes in its own name, so its list holds each duty once, as its own.
+    assert {o.agency for o in items if concerns(plan, o, "so-tu-phap")} == {"so-tu-phap", "so-ban-nganh-tinh"}
+    assert {o.agency for o in obligations_of(plan, items, "so-tu-phap")} == {"so-tu-phap"}
     # Sở Nội vụ receives the tier-1 reports of "Sở, ban, ngành tỉnh"; it does not owe them to itself.
     assert {o.agency for o in obligations_of(plan, items, "so-noi-vu")} == {"so-noi-vu"}
     with pytest.raises(KeyError, match="Unknown agency: 'nope'"):
@@ -572,16 +589,17 @@ def test_par_measures(plan: Plan) -> None:
     known = sc.par_measures(plan, sc.assess(plan, items, two_open, as_of=D(2018, 2, 1)), 2017)
     assert (known.tasks_done, known.tasks_unknown, known.share, known.band, known.band_settled) == (1, 1, 0.25, "below_70", True)  # 25% or 50%
     # so-noi-vu's 2017-year filing on 30/11 is also its tier-2 annual report (due 01/12).
-    assert (m.reports_total, m.reports_on_time, m.all_reports_on_time) == (26, 1, None)
+    # so-tu-phap's 2017-year filing (20/11, due 24/11) is its own annual report: 3 tier-1 senders × 10 + tier 2's 6.
+    assert (m.reports_total, m.reports_on_time, m.all_reports_on_time) == (36, 2, None)
     assert [sc.band(x) for x in (0.91, 0.9, 0.7, 0.69)] == ["above_90", "70_90", "70_90", "below_70"]
-    filings = [report(a, f"2017-{p}", d) for a in ("so-ban-nganh-tinh", "ubnd-cap-huyen") for p, d in (("q1", "2017-03-01"), ("q2", "2017-06-01"), ("h1", "2017-06-01"), ("q3", "2017-09-01"), ("q4", "2017-12-01"), ("year", "2017-11-20"))]
+    filings = [report(a, f"2017-{p}", d) for a in ("so-ban-nganh-tinh", "ubnd-cap-huyen", "so-tu-phap") for p, d in (("q1", "2017-03-01"), ("q2", "2017-06-01"), ("h1", "2017-06-01"), ("q3", "2017-09-01"), ("q4", "2017-12-01"), ("year", "2017-11-20"))]
     filings += [report("so-noi-vu", f"2017-{p}", d) for p, d in (("q1", "2017-03-09"), ("q2", "2017-06-09"), ("h1", "2017-06-09"), ("q3", "2017-09-09"), ("q4", "2017-12-09"), ("year", "2017-12-01"))]
     on_time = sc.par_measures(plan, sc.assess(plan, items, filings, as_of=D(2018, 1, 1)), 2017)
-    assert (on_time.reports_on_time, on_time.all_reports_on_time) == (26, True)
+    assert (on_time.reports_on_time, on_time.all_reports_on_time) == (36, True)
     # One filing a day late (so-noi-vu's Q4 report is due 09/12) and the year is not "all on time".
     late_filings = [r for r in filings if (r.agency, r.period) != ("so-noi-vu", "2017-q4")] + [report("so-noi-vu", "2017-q4", "2017-12-10")]
     late = sc.par_measures(plan, sc.assess(plan, items, late_filings, as_of=D(2018, 1, 1)), 2017)
-    assert (late.reports_on_time, late.all_reports_on_time) == (25, False)
+    assert (late.reports_on_time, late.all_reports_on_time) == (35, False)
     with pytest.raises(ValueError, match="2015 is not a year of the plan"):
         sc.par_measures(plan, (), 2015)
 
@@ -652,14 +670,14 @@ def test_a_date_dependent_obligation_is_never_late_nor_merely_upcoming(tmp_path:
 def test_date_dependent_obligations_are_not_counted_as_owed(tmp_path: Path) -> None:
     p = window_plan(tmp_path)
     items = sc.obligations(p)
-    filed = [report(a, "2016-q4", "2016-12-20") for a in ("so-ban-nganh-tinh", "ubnd-cap-huyen", "so-noi-vu")]
+    filed = [report(a, "2016-q4", "2016-12-20") for a in ("so-ban-nganh-tinh", "ubnd-cap-huyen", "so-tu-phap", "so-noi-vu")]
     m = sc.par_measures(p, sc.assess(p, items, filed, as_of=D(2017, 1, 10)), 2016)
     # 2016 tasks: A-I-1 only owes a date-dependent annual report (its plan and Sở Nội vụ's report are not
     # applicable), A-I-3's Q3 falls before the decision; A-II-1 and A-II-2 remain.
     assert m.tasks_total == 2
-    # Reports: only tier 1's Q4 (due 22/12, two senders); tier 1's annual, tier 2's Q4 and both tiers' thematic
-    # Q4 reports (due 04/12) depend on the lost day, even when filed.
-    assert (m.reports_total, m.reports_on_time, m.all_reports_on_time) == (2, 2, True)
+    # Reports: only tier 1's Q4 (due 22/12, three senders with Sở Tư pháp); tier 1's annual, tier 2's Q4 and both
+    # tiers' thematic Q4 reports (due 04/12) depend on the lost day, even when filed.
+    assert (m.reports_total, m.reports_on_time, m.all_reports_on_time) == (3, 3, True)
 
 
 def test_thematic_reports_on_request_have_no_dated_obligation(tmp_path: Path) -> None:
@@ -672,7 +690,7 @@ def test_thematic_reports_on_request_have_no_dated_obligation(tmp_path: Path) ->
     assert next(s for s in p.reporting[0].reports if s.kind == "thematic").on_request is True
     items = sc.obligations(p)
     assert not [o for o in items if o.report_kind == "thematic"]
-    assert len([o for o in items if o.kind == "periodic_report"]) == 5 * (2 * 6 + 6)
+    assert len([o for o in items if o.kind == "periodic_report"]) == 5 * (3 * 6 + 6)
     # A filing for a quarter still serves that quarter's quarterly report.
     assert status_of(p, "2017/A-I-2/tier-1-quarterly-q2/so-ban-nganh-tinh", (report("so-ban-nganh-tinh", "2017-q2", "2017-06-01"),), D(2017, 7, 1)).status == "done_on_time"
 

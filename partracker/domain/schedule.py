@@ -70,8 +70,11 @@ Status semantics (:func:`assess`):
   for that period (a supplementary filing ``<period>-2`` counts too; the first filing decides
   timeliness); on time when ``Report.submitted`` <= due. Quarterly and thematic reports of a
   quarter are satisfied by the same filing, since a report file names only its period.
-* An obligation of a collective (``so-ban-nganh-tinh``, ``ubnd-cap-huyen``…) is satisfied only by
-  reports filed under the collective's own id; a member's own report does not speak for the group.
+* A periodic report is owed by each sender the regime names and by each registered member of a
+  collective sender (:func:`senders`): Sở Tư pháp owes its own quarterly report, satisfied by its own
+  filing. Any other obligation of a collective (``so-ban-nganh-tinh``, ``ubnd-cap-huyen``…) is
+  satisfied only by reports filed under the collective's own id; a member's own report does not
+  speak for the group.
 """
 
 from __future__ import annotations
@@ -442,6 +445,21 @@ def _obligation(task: Task, year: int, slug: str, agency: str | None, **fields: 
     )
 
 
+def senders(plan: Plan, tier: ReportingTier) -> tuple[str, ...]:
+    """Who sends a tier's reports: the senders the regime names, and each registered member of a collective sender.
+
+    "Sở, ban, ngành tỉnh, UBND cấp huyện gửi Báo cáo về Sở Nội vụ" means every department and every
+    district sends its own report; a registered member (Sở Tư pháp) owes it in its own name, and its
+    own filing counts. The collective's obligation stays for the members the registry does not name.
+    The tier's recipient does not report to itself.
+    """
+    out = list(tier.senders)
+    for sender in tier.senders:
+        if plan.agency(sender).is_collective:
+            out += [m.id for m in plan.members_of(sender) if not m.is_collective and m.id != tier.recipient and m.id not in out]
+    return tuple(out)
+
+
 def _report_obligations(plan: Plan, year: int) -> list[Obligation]:
     """The periodic reports of the regime for one plan year."""
     task = plan.task(plan.reporting_task)
@@ -455,7 +473,7 @@ def _report_obligations(plan: Plan, year: int) -> list[Obligation]:
             for suffix in REPORT_PERIODS[spec.kind]:
                 due = report_due(spec, year, suffix)
                 applicable, date_dependent, reason = applicability(plan, due)
-                for sender in tier.senders:
+                for sender in senders(plan, tier):
                     out.append(
                         _obligation(
                             task,

@@ -121,11 +121,15 @@ def _tier(ctx: BuildContext, tier_id: str) -> ReportingTier:
 
 
 def periods(ctx: BuildContext) -> tuple[str, ...]:
-    """Every period that has an applicable tier-1 report obligation, in time order."""
+    """Every period whose tier-1 reports are certainly owed, in time order.
+
+    A period whose reports fell due before the decision may have existed (the lost day) is left out:
+    nobody can say it was owed, so there is nothing to compile.
+    """
     found: dict[str, dt.date] = {}
     for a in ctx.assessments:
         ob = a.obligation
-        if ob.kind == "periodic_report" and ob.role == "tier-1" and ob.applicable and ob.report_kind in ("quarterly", "six_month", "annual") and ob.period and ob.due:
+        if ob.kind == "periodic_report" and ob.role == "tier-1" and ob.applicable and not ob.date_dependent and ob.report_kind in ("quarterly", "six_month", "annual") and ob.period and ob.due:
             found.setdefault(ob.period, ob.due)
     return tuple(sorted(found, key=lambda p: (period_bounds(p)[1], found[p], p)))
 
