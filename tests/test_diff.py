@@ -69,6 +69,8 @@ def test_compare_finds_added_reports_status_and_target_changes(repo: Path) -> No
     # Obligation statuses come from partracker.domain.schedule at the as-of date.
     assert result.obligations is not None
     assert [(c.id, c.agency, c.due, c.old, c.new, c.title["en"]) for c in result.obligations] == [
+        # Sở Tư pháp's new Q2 report is its own quarterly report to the Department of Home Affairs.
+        ("2017/A-I-1/tier-1-quarterly-q2/so-tu-phap", "so-tu-phap", "2017-06-04", "not_assessed", "done_on_time", "Quarterly report Q2 2017 to DOHA"),
         ("2017/A-I-1/recurring-annual/so-noi-vu", "so-noi-vu", "2017-12-31", "due_soon", "done_on_time", "Carry out during 2017"),
         ("2017/A-I-1/target-t1/so-noi-vu", "so-noi-vu", "2017-12-31", "due_soon", "done_on_time", "Meet target t1 in 2017"),
     ]
