@@ -18,6 +18,7 @@ import os
 import shutil
 import subprocess
 import sys
+import unicodedata
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from pathlib import Path
@@ -124,8 +125,12 @@ def executed(tab: Any, url: str) -> list[str]:
 
 
 def unsafe_cells(text: str) -> list[str]:
-    """CSV cells a spreadsheet would run as a formula."""
-    return [cell for row in csv.reader(io.StringIO(text)) for cell in row if cell.startswith(FORMULA)]
+    """CSV cells a spreadsheet would run as a formula: a sign first, after any spaces, in any width."""
+    def runs(cell: str) -> bool:
+        first = cell.lstrip()[:1]
+        return bool(first) and (unicodedata.normalize("NFKC", first).startswith(FORMULA) or first == "\u2212")
+
+    return [cell for row in csv.reader(io.StringIO(text)) for cell in row if runs(cell)]
 
 
 def ics_findings(text: str, *, expected_events: int) -> list[str]:
@@ -258,11 +263,20 @@ def test_the_browser_checker_sees_dialogs_and_javascript_links(tab: Any, tmp_pat
 
 def test_the_data_checkers_flag_raw_formulas_and_smuggled_events() -> None:
     assert unsafe_cells('id,note\r\nA,"=HYPERLINK(""http://evil"",""x"")"\r\nB,\'+cmd\r\nC,@SUM(1)\r\n') == ['=HYPERLINK("http://evil","x")', "@SUM(1)"]
+    assert unsafe_cells("a, =1+1\r\nb,＝1+1\r\nc,\u00a0﹢1\r\nd,\u22121\r\ne,a=b\r\n") == [" =1+1", "＝1+1", "\u00a0﹢1", "\u22121"]
     event = "BEGIN:VEVENT\r\nUID:1@x\r\nDTSTAMP:20170601T000000Z\r\nDTSTART;VALUE=DATE:20170601\r\nSUMMARY:{}\r\nEND:VEVENT\r\n"
     head, tail = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//t//t//EN\r\n", "END:VCALENDAR\r\n"
     assert ics_findings(head + event.format("a") + tail, expected_events=1) == []
     assert ics_findings(head + event.format("a") + event.format("pwned") + tail, expected_events=1) == ["2 events, expected 1", "2 BEGIN:VEVENT lines, expected 1", "injected event pwned"]
     assert ics_findings(head + event.format("a\r\nEND:VEVENT\r\nEND:VEVENT") + tail, expected_events=1)[0].startswith("unparsable: ")
+
+
+@pytest.mark.parametrize("cell", [" =1+1", "  @SUM(1)", "\t=1", "＝1+1", "＋cmd", "－2+3", "＠SUM(1)", "﹦1", "\u00a0=1", "\u3000＝1", "\u22122"])
+def test_a_formula_after_spaces_or_in_full_width_is_neutralised(cell: str) -> None:
+    from partracker.outputs.opendata import to_csv
+
+    text = to_csv(["id", "note"], [["A-I-1", cell]])
+    assert unsafe_cells(text) == [] and ("'" + cell) in text
 
 
 def test_a_line_break_in_an_agency_name_keeps_the_calendar_valid(mini_plan: Path) -> None:
