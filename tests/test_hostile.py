@@ -210,7 +210,7 @@ def test_open_data_stays_valid_for_real_parsers(hostile_site: Path) -> None:
 # --- what the validator refuses -------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(("char", "name"), [("\u202e", "U+202E"), ("\r", "U+000D")])
+@pytest.mark.parametrize(("char", "name"), [("\u202e", "U+202E RIGHT-TO-LEFT OVERRIDE"), ("\r", "U+000D CARRIAGE RETURN")])
 def test_validator_refuses_bidi_overrides_and_carriage_returns(mini_plan: Path, char: str, name: str) -> None:
     path = next(p for p in sorted((mini_plan / "tasks").glob("*.yaml")))
     text = path.read_text(encoding="utf-8")
@@ -230,7 +230,8 @@ def test_validator_refuses_a_javascript_evidence_link(hostile_data: Path, tmp_pa
     report.write_text(text.replace('url: "https://example.org/a', 'url: "javascript:alert(1)//'), encoding="utf-8")
     problems = load_dataset(data, as_of=SITE_AS_OF).problems
     assert [(p.code, p.file.endswith("progress/so-noi-vu/2017-q1.yaml"), p.line) for p in problems] == [("url.not_https", True, 13)]
-    assert problems[0].format("en").startswith(f"{problems[0].file}:13:14: entries[0].evidence[0].url: link 'javascript:alert(1)//")
+    task = REPORT["entries"][0]["task"]
+    assert problems[0].format("en").startswith(f"{problems[0].file}:13:14: entry e1 (task {task}), evidence item 1 (evidence[0].url): link 'javascript:alert(1)//")
 
 
 def test_hostile_data_is_otherwise_valid(hostile_data: Path) -> None:
