@@ -158,7 +158,14 @@ def _convert(doc: Document, error: Any, name: str) -> Iterable[Problem]:
         if error.schema.get("minItems") == error.schema.get("maxItems") == 2:
             yield doc.problem(path, "schema.line_range", got=quote(instance))
             return
-        yield doc.problem(path, "schema.min_items", limit=error.validator_value)
+        items = error.schema.get("items", {})
+        if items.get("$ref") == "#/definitions/text":
+            hint_vi, hint_en = 'thêm phần tử, mỗi phần tử một dòng `- {vi: "…", en: "…"}`', 'add items, each on a line `- {vi: "…", en: "…"}`'
+        elif items.get("type") == "object" and _fields(items):
+            hint_vi, hint_en = f"thêm phần tử, mỗi phần tử bắt đầu bằng '- ' với các trường {_fields(items)}", f"add items, each starting with '- ' with the fields {_fields(items)}"
+        else:
+            hint_vi, hint_en = "thêm phần tử, mỗi phần tử một dòng bắt đầu bằng '- '", "add items, each on a line starting with '- '"
+        yield doc.problem(path, "schema.min_items", limit=error.validator_value, hint_vi=hint_vi, hint_en=hint_en)
         return
     if kind == "minLength":
         yield doc.problem(path, "schema.min_length")

@@ -276,8 +276,8 @@ MESSAGES: dict[str, tuple[str, str, str, str]] = {
     "schema.min_items": (
         "danh sách cần ít nhất {limit} phần tử",
         "the list needs at least {limit} item(s)",
-        "thêm phần tử vào danh sách",
-        "add items to the list",
+        "{hint_vi}",
+        "{hint_en}",
     ),
     "schema.line_range": (
         "cần đúng hai số dòng [đầu, cuối]; nhận được {got}",
