@@ -7,6 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import yaml
 from click.testing import CliRunner
 
 from partracker.reading.dataset import load_dataset
@@ -52,6 +53,13 @@ def test_layout_keeps_sections_within_what_the_loader_numbers() -> None:
     assert synthetic.layout(20) == [("A", "I", 7), ("B", "I", 7), ("C", "I", 6)]
 
 
+class _FunctionNames(yaml.SafeLoader):
+    """Reads a plain config, keeping a !!python/name: tag as the name it gives."""
+
+
+_FunctionNames.add_multi_constructor("tag:yaml.org,2002:python/name:", lambda loader, suffix, node: suffix)
+
+
 def test_plain_dump_has_the_generated_pages_and_the_same_navigation(tmp_path: Path) -> None:
     from partracker.outputs.mkdocs_site import nav
     from partracker.outputs.urls import Urls
@@ -59,8 +67,10 @@ def test_plain_dump_has_the_generated_pages_and_the_same_navigation(tmp_path: Pa
     summary = synthetic.generate(tmp_path / "plan", tasks=6)
     configs = bench.dump_plain(summary.root, tmp_path / "plain")
     assert [c.name for c in configs] == ["mkdocs.vi.yml", "mkdocs.en.yml"]
-    config = json.loads(configs[0].read_text(encoding="utf-8"))
+    config = yaml.load(configs[0].read_text(encoding="utf-8"), Loader=_FunctionNames)  # noqa: S506 - names stay text
     assert "hooks" not in config and config["plugins"] == [{"search": {"lang": "vi"}}]
+    # The same Markdown as the real build, heading slugs included.
+    assert {"toc": {"permalink": True, "slugify": "partracker.language.folding.slugify"}} in config["markdown_extensions"]
     plan = load_dataset(summary.root).plan
     docs = tmp_path / "plain" / "docs" / "vi"
     assert config["nav"] == nav("vi", plan, Urls(None), {p.relative_to(docs).as_posix() for p in docs.rglob("*") if p.is_file()})

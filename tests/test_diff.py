@@ -109,4 +109,16 @@ def test_diff_command_prints_the_summary(repo: Path) -> None:
     assert nothing.exit_code == 0
     assert "### New reports\n\nNone.\n" in nothing.stdout
     bad = CliRunner().invoke(main, ["diff", "no-such-ref"])
-    assert bad.exit_code == 1 and bad.stderr.startswith("git: ")
+    assert bad.exit_code == 2
+    assert bad.stderr.splitlines()[0].startswith("không tìm thấy nhánh hoặc commit 'no-such-ref' — cách sửa: ")
+    assert bad.stderr.splitlines()[1].startswith("no branch or commit 'no-such-ref' was found — fix: ")
+
+
+@pytest.mark.parametrize("ref", ["--output=victim.txt", "-o", "--remote=x", "--exec=touch pwned"])
+def test_a_ref_that_looks_like_an_option_never_reaches_git(repo: Path, ref: str) -> None:
+    victim = repo.parent / "victim.txt"
+    victim.write_text("keep me\n", encoding="utf-8")
+    for args in (["diff", "--", ref], ["diff", "main", "--", ref], ["validate", "--base", ref]):
+        result = CliRunner().invoke(main, args)
+        assert result.exit_code in (1, 2) and f"'{ref}'" in result.stderr, (args, result.stderr)
+    assert victim.read_text(encoding="utf-8") == "keep me\n" and not (repo.parent / "pwned").exists()

@@ -18,6 +18,7 @@ import os
 import shutil
 import subprocess
 import sys
+import unicodedata
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from pathlib import Path
@@ -124,8 +125,12 @@ def executed(tab: Any, url: str) -> list[str]:
 
 
 def unsafe_cells(text: str) -> list[str]:
-    """CSV cells a spreadsheet would run as a formula."""
-    return [cell for row in csv.reader(io.StringIO(text)) for cell in row if cell.startswith(FORMULA)]
+    """CSV cells a spreadsheet would run as a formula: a sign first, after any spaces, in any width."""
+    def runs(cell: str) -> bool:
+        first = cell.lstrip()[:1]
+        return bool(first) and (unicodedata.normalize("NFKC", first).startswith(FORMULA) or first == "\u2212")
+
+    return [cell for row in csv.reader(io.StringIO(text)) for cell in row if runs(cell)]
 
 
 def ics_findings(text: str, *, expected_events: int) -> list[str]:
@@ -205,7 +210,7 @@ def test_open_data_stays_valid_for_real_parsers(hostile_site: Path) -> None:
 # --- what the validator refuses -------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(("char", "name"), [("\u202e", "U+202E"), ("\r", "U+000D")])
+@pytest.mark.parametrize(("char", "name"), [("\u202e", "U+202E RIGHT-TO-LEFT OVERRIDE"), ("\r", "U+000D CARRIAGE RETURN")])
 def test_validator_refuses_bidi_overrides_and_carriage_returns(mini_plan: Path, char: str, name: str) -> None:
     path = next(p for p in sorted((mini_plan / "tasks").glob("*.yaml")))
     text = path.read_text(encoding="utf-8")
@@ -225,7 +230,8 @@ def test_validator_refuses_a_javascript_evidence_link(hostile_data: Path, tmp_pa
     report.write_text(text.replace('url: "https://example.org/a', 'url: "javascript:alert(1)//'), encoding="utf-8")
     problems = load_dataset(data, as_of=SITE_AS_OF).problems
     assert [(p.code, p.file.endswith("progress/so-noi-vu/2017-q1.yaml"), p.line) for p in problems] == [("url.not_https", True, 13)]
-    assert problems[0].format("en").startswith(f"{problems[0].file}:13:14: entries[0].evidence[0].url: link 'javascript:alert(1)//")
+    task = REPORT["entries"][0]["task"]
+    assert problems[0].format("en").startswith(f"{problems[0].file}:13:14: entry e1 (task {task}), evidence item 1 (evidence[0].url): link 'javascript:alert(1)//")
 
 
 def test_hostile_data_is_otherwise_valid(hostile_data: Path) -> None:
@@ -258,11 +264,20 @@ def test_the_browser_checker_sees_dialogs_and_javascript_links(tab: Any, tmp_pat
 
 def test_the_data_checkers_flag_raw_formulas_and_smuggled_events() -> None:
     assert unsafe_cells('id,note\r\nA,"=HYPERLINK(""http://evil"",""x"")"\r\nB,\'+cmd\r\nC,@SUM(1)\r\n') == ['=HYPERLINK("http://evil","x")', "@SUM(1)"]
+    assert unsafe_cells("a, =1+1\r\nb,＝1+1\r\nc,\u00a0﹢1\r\nd,\u22121\r\ne,a=b\r\n") == [" =1+1", "＝1+1", "\u00a0﹢1", "\u22121"]
     event = "BEGIN:VEVENT\r\nUID:1@x\r\nDTSTAMP:20170601T000000Z\r\nDTSTART;VALUE=DATE:20170601\r\nSUMMARY:{}\r\nEND:VEVENT\r\n"
     head, tail = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//t//t//EN\r\n", "END:VCALENDAR\r\n"
     assert ics_findings(head + event.format("a") + tail, expected_events=1) == []
     assert ics_findings(head + event.format("a") + event.format("pwned") + tail, expected_events=1) == ["2 events, expected 1", "2 BEGIN:VEVENT lines, expected 1", "injected event pwned"]
     assert ics_findings(head + event.format("a\r\nEND:VEVENT\r\nEND:VEVENT") + tail, expected_events=1)[0].startswith("unparsable: ")
+
+
+@pytest.mark.parametrize("cell", [" =1+1", "  @SUM(1)", "\t=1", "＝1+1", "＋cmd", "－2+3", "＠SUM(1)", "﹦1", "\u00a0=1", "\u3000＝1", "\u22122"])
+def test_a_formula_after_spaces_or_in_full_width_is_neutralised(cell: str) -> None:
+    from partracker.outputs.opendata import to_csv
+
+    text = to_csv(["id", "note"], [["A-I-1", cell]])
+    assert unsafe_cells(text) == [] and ("'" + cell) in text
 
 
 def test_a_line_break_in_an_agency_name_keeps_the_calendar_valid(mini_plan: Path) -> None:

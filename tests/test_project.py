@@ -37,10 +37,11 @@ def test_an_installed_wheel_builds_a_project_outside_this_checkout(tmp_path: Pat
     subprocess.run([sys.executable, "-m", "venv", "--system-site-packages", str(venv)], check=True)
     python = venv / "bin" / "python"
     subprocess.run([str(python), "-m", "pip", "install", "--quiet", "--no-deps", "--no-index", "--force-reinstall", str(wheel)], check=True, capture_output=True)
-    where = subprocess.run([str(python), "-c", "import partracker; print(partracker.__file__)"], check=True, capture_output=True, text=True, cwd=tmp_path).stdout
+    # Without PYTHONPATH, which would put a checkout's package before the installed one.
+    env = {**{k: v for k, v in os.environ.items() if k != "PYTHONPATH"}, "SOURCE_DATE_EPOCH": SOURCE_DATE_EPOCH}
+    where = subprocess.run([str(python), "-c", "import partracker; print(partracker.__file__)"], check=True, capture_output=True, text=True, cwd=tmp_path, env=env).stdout
     assert where.startswith(str(venv)), where
     project = make_project(tmp_path / "project")
-    env = {**os.environ, "SOURCE_DATE_EPOCH": SOURCE_DATE_EPOCH}
     run = subprocess.run([str(venv / "bin" / "partracker"), "build", "--as-of", SITE_AS_OF.isoformat()], capture_output=True, text=True, cwd=project, env=env)
     assert run.returncode == 0, run.stderr
     site = project / "site"
@@ -55,6 +56,51 @@ def test_build_refuses_a_folder_without_a_project(tmp_path: Path) -> None:
     assert run.returncode == 2
     assert "mkdocs.yml was not found — fix: run the command in the project folder (where mkdocs.yml is), or pass --config path/to/mkdocs.yml" in run.stderr
     assert not (tmp_path / "site").exists()
+
+
+def partracker(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    """The command line of this checkout's package, run in ``cwd``."""
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "SOURCE_DATE_EPOCH": SOURCE_DATE_EPOCH}
+    return subprocess.run([sys.executable, "-m", "partracker", *args], capture_output=True, text=True, cwd=cwd, env=env)
+
+
+def test_a_copy_of_the_repository_builds_its_own_pages(tmp_path: Path) -> None:
+    # The package's own checkout has docs/ too: a build must read the project it runs in (or --config), never those.
+    project = make_project(tmp_path / "copy")
+    for lang in ("vi", "en"):
+        page = project / "docs" / lang / "contribute.md"
+        page.write_text(page.read_text(encoding="utf-8") + f"\n\nTRANG-CỦA-BẢN-SAO-{lang}\n", encoding="utf-8")
+    run = partracker("build", "--as-of", SITE_AS_OF.isoformat(), "--lang", "en", cwd=project)
+    assert run.returncode == 0, run.stderr
+    for lang in ("vi", "en"):
+        assert f"TRANG-CỦA-BẢN-SAO-{lang}" in (project / "site" / lang / "contribute" / "index.html").read_text(encoding="utf-8")
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    run = partracker("build", "--as-of", SITE_AS_OF.isoformat(), "--lang", "en", "--config", str(project / "mkdocs.yml"),
+                     "--data", str(project / "plan-data"), "--site-dir", str(elsewhere / "site"), cwd=elsewhere)
+    assert run.returncode == 0, run.stderr
+    assert "TRANG-CỦA-BẢN-SAO-vi" in (elsewhere / "site" / "vi" / "contribute" / "index.html").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    "link, target",
+    [("docs/vi/leak.md", "secret.txt"), ("docs/en/notes", "secrets"), ("overrides/partials/leak.html", "secret.txt"), ("hooks/extra.py", "secret.txt")],
+)
+def test_a_symbolic_link_among_the_pages_is_refused_and_nothing_is_published(tmp_path: Path, link: str, target: str) -> None:
+    (tmp_path / "secret.txt").write_text("SECRET of the machine\n", encoding="utf-8")
+    (tmp_path / "secrets").mkdir()
+    (tmp_path / "secrets" / "index.md").write_text("SECRET of the machine\n", encoding="utf-8")
+    project = make_project(tmp_path / "project")
+    (project / link).parent.mkdir(parents=True, exist_ok=True)
+    (project / link).symlink_to(tmp_path / target)
+    kind = ("folder", "folder") if target == "secrets" else ("file", "tệp")
+    build = partracker("build", "--as-of", SITE_AS_OF.isoformat(), "--lang", "en", cwd=project)
+    assert build.returncode == 1
+    assert build.stderr.startswith(f"{link}:1:1: (file): this {kind[0]} is a symbolic link to another {kind[0]}, which is not accepted — fix: replace the link with a real")
+    assert not (project / "site").exists()
+    validate = partracker("validate", "--as-of", SITE_AS_OF.isoformat(), cwd=project)
+    assert validate.returncode == 1
+    assert validate.stderr.startswith(f"{link}:1:1: (file): {'thư mục' if kind[1] == 'folder' else 'tệp'} này là một liên kết tượng trưng")
 
 
 def test_a_programming_error_shows_its_traceback(tmp_path: Path) -> None:

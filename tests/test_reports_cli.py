@@ -95,7 +95,9 @@ def test_new_report_refuses_unknown_agencies_and_periods(data: Path) -> None:
     assert code == 1
     assert err.splitlines()[1].endswith("--agency: agency 'ubnd-tinh' is not lead or coordinating agency of any task in the plan — fix: check the agency id; a member of a collective (e.g. so-ban-nganh-tinh) reports under its own id")
     code, _, err = run("new-report", "--agency", "so-noi-vu", "--period", "2017-Q1", "--data", "plan-data")
-    assert code == 2 and "use 2017-q1, 2017-h1, 2017-year" in err
+    assert code == 2 and "'2017-Q1' không phải một kỳ báo cáo — cách sửa: viết dạng 2017-q1" in err and "'2017-Q1' is not a reporting period — fix: write it like 2017-q1" in err
+    code, _, err = run("new-report", "--agency", "so-noi-vu", "--period", "2017-q1", "--data", "plan-data", "--date", "31/03/2017")
+    assert code == 2 and "--date: '31/03/2017' không phải ngày hợp lệ" in err and "--date: '31/03/2017' is not a valid date" in err
     assert not (data / "progress" / "so-noi-vuu").exists() and not (data / "progress" / "ubnd-tinh").exists()
 
 
@@ -156,8 +158,12 @@ def test_deleting_or_linking_a_filed_report_is_refused(repo: Path) -> None:
 
 def test_an_unknown_base_is_a_located_problem(repo: Path) -> None:
     (problem,) = history_problems(repo, "origin/nope")
-    assert (problem.file, problem.code, problem.params["base"]) == ("plan-data/progress", "history.git", "origin/nope")
-    assert problem.format("en").endswith("— fix: check the branch or commit name; in GitHub Actions use actions/checkout with fetch-depth: 0")
+    assert (problem.file, problem.code, problem.params["ref"]) == ("plan-data/progress", "git.ref_unknown", "origin/nope")
+    assert problem.format("vi") == (
+        "plan-data/progress:1:1: (file): không tìm thấy nhánh hoặc commit 'origin/nope' — cách sửa: kiểm tra tên (ví dụ origin/main hoặc mã commit); "
+        "nhánh trên máy chủ cần `git fetch` trước; trong GitHub Actions dùng actions/checkout với fetch-depth: 0"
+    )
+    assert problem.format("en").endswith("— fix: check the name (e.g. origin/main or a commit id); a branch on the server needs `git fetch` first; in GitHub Actions use actions/checkout with fetch-depth: 0")
 
 
 def test_validate_base_option(repo: Path) -> None:
@@ -172,3 +178,44 @@ def test_validate_base_option(repo: Path) -> None:
     assert run("validate", "--as-of", "2017-12-31")[0] == 0
     # The as-of date applies: a report dated after it fails.
     assert run("validate", "--as-of", "2017-03-01")[0] == 1
+
+
+def test_new_report_refuses_a_period_outside_the_plan_before_writing(data: Path) -> None:
+    code, out, err = run("new-report", "--agency", "so-noi-vu", "--period", "2031-q1", "--data", "plan-data", "--date", "2017-03-31")
+    assert (code, out) == (1, "")
+    assert err.splitlines()[1] == (
+        "plan-data/progress/so-noi-vu/2031-q1.yaml:1:1: --period: period '2031-q1' is outside the plan years (2016–2020) — fix: choose a period in the years 2016–2020"
+    )
+    assert not (data / "progress" / "so-noi-vu").exists()
+
+
+def test_new_report_dates_its_file_by_the_validator_rule(data: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Without --date the file is dated on the as-of date (here SOURCE_DATE_EPOCH, 2019-06-01): too late for a 2017-q1 report.
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1559347200")
+    code, out, err = run("new-report", "--agency", "so-noi-vu", "--period", "2017-q1", "--data", "plan-data")
+    assert (code, out) == (1, "")
+    assert err.splitlines() == [
+        "plan-data/progress/so-noi-vu/2017-q1.yaml:1:1: --date: ngày '2019-06-01' quá muộn cho báo cáo kỳ 2017-q1: báo cáo kỳ này ghi ngày từ 2017-01-01 đến 2017-06-30"
+        " — cách sửa: kiểm tra lại năm; để sửa hay bổ sung báo cáo kỳ này sau thời hạn đó, nộp báo cáo bổ sung 2017-q1-2.yaml",
+        "plan-data/progress/so-noi-vu/2017-q1.yaml:1:1: --date: date '2019-06-01' is too late for a report on 2017-q1: such a report is dated from 2017-01-01 to 2017-06-30"
+        " — fix: check the year; to correct or complete this period's report after that, file the supplementary report 2017-q1-2.yaml",
+    ]
+    # Before the period, or after the as-of date, the same rule refuses; nothing is written.
+    assert run("new-report", "--agency", "so-noi-vu", "--period", "2017-q1", "--data", "plan-data", "--date", "2016-12-31")[0] == 1
+    assert run("new-report", "--agency", "so-noi-vu", "--period", "2019-q3", "--data", "plan-data", "--date", "2019-07-02")[0] == 1
+    assert not (data / "progress" / "so-noi-vu").exists()
+    # A date in the window writes a file the validator accepts.
+    assert run("new-report", "--agency", "so-noi-vu", "--period", "2017-q1", "--data", "plan-data", "--date", "2017-05-20")[0] == 0
+    assert load_dataset(data, as_of=dt.date(2019, 6, 1)).problems == []
+
+
+def test_build_refuses_a_history_change_as_the_pull_request_check_does(repo: Path) -> None:
+    (repo / "progress/so-noi-vu/2017-q1.yaml").write_text(GOOD_REPORT.replace("percent: 40", "percent: 45"), encoding="utf-8")
+    code, out, err = run("build", "--lang", "en", "--as-of", "2017-12-31", "--base", "main", "--config", str(ROOT / "mkdocs.yml"), "--site-dir", "site")
+    assert code == 1
+    assert err.startswith("plan-data/progress/so-noi-vu/2017-q1.yaml:9:1: (file): a report file that exists at main was changed (differs from line 9)")
+    assert not (repo.parent / "site").exists()
+    (repo / "progress/so-noi-vu/2017-q1.yaml").unlink()
+    code, _, err = run("build", "--lang", "en", "--as-of", "2017-12-31", "--base", "main", "--config", str(ROOT / "mkdocs.yml"), "--site-dir", "site")
+    assert code == 1 and "was deleted; report history is append-only" in err
+    assert not (repo.parent / "site").exists()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import json
 import re
 import shutil
@@ -12,7 +13,7 @@ from pathlib import Path
 import markdown
 import pytest
 
-from partracker.language.folding import fold_diacritics
+from partracker.language.folding import fold_diacritics, slugify
 from partracker.language.labels import LABELS
 from partracker.language.text import Text
 from partracker.outputs.pages import coverage
@@ -97,6 +98,27 @@ def test_downloads_exist(built: Path) -> None:
     for lang in ("vi", "en"):
         for rel in ("data/plan.json", "data/tasks.csv", "schemas/section.schema.json"):
             assert (built / lang / rel).is_file(), (lang, rel)
+
+
+_HEADING = re.compile(r'<h([1-6]) id="([^"]+)"[^>]*>(.*?)<a class="headerlink"', re.S)
+
+
+def test_every_heading_anchor_is_the_one_slug_of_its_text(built: Path) -> None:
+    # "Đ/đ" folds to "d" in anchors as in search and ids: "Nghĩa vụ sắp đến hạn" → nghia-vu-sap-den-han, never …-en-han.
+    from markdown.extensions.toc import slugify as markdown_slugify
+
+    ours = theirs = 0
+    for lang in ("vi", "en"):
+        for page in pages(built, lang):
+            for _, anchor, inner in _HEADING.findall(page.read_text(encoding="utf-8")):
+                text = html.unescape(re.sub(r"<[^>]+>", "", inner))
+                base = re.sub(r"_\d+$", "", anchor)
+                ours += base == slugify(text)
+                # An id set in a template ({#a}) is neither; Python-Markdown's own slug must never appear where it differs.
+                theirs += base == markdown_slugify(text, "-") != slugify(text)
+    assert theirs == 0 and ours > 1000, (ours, theirs)
+    agency = (built / "vi" / "agencies" / "so-noi-vu" / "index.html").read_text(encoding="utf-8")
+    assert '<h2 id="nghia-vu-sap-den-han">' in agency and 'id="nghia-vu-sap-en-han"' not in agency
 
 
 def test_data_text_never_becomes_markup() -> None:

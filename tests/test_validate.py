@@ -35,12 +35,12 @@ def test_corpus_file_fails_at_the_expected_place(path: Path) -> None:
 
 def test_exact_messages_for_common_clerk_mistakes() -> None:
     texts = {p.name: [q.format("en") for q in check_document(p.read_bytes(), p.name, p.read_text("utf-8", "replace").split()[2])] for p in CORPUS}
-    assert "09-octal.yaml:9:13: tasks[0].number: expected a whole number; got '0123' (text) — fix: write 123 (no leading zero, no quotes)" in texts["09-octal.yaml"]
+    assert "09-octal.yaml:9:13: tasks[0].number: expected a whole number; got '0123' (text) — fix: write 123 (drop the leading zero)" in texts["09-octal.yaml"]
     assert "11-unknown-key-typo.yaml:10:5: tasks[0].conten: unknown field 'conten' — fix: did you mean 'content'? Rename the key" in texts["11-unknown-key-typo.yaml"]
     assert "14-missing-english.yaml:5:8: title: required field 'en' is missing — fix: add 'en:' here" in texts["14-missing-english.yaml"]
     assert (
-        "26-bad-rule-kind.yaml:23:22: tasks[0].completion[1].rule.kind: expected one of plan_in_previous_q4, periodic_reports, in_quarter, "
-        "recurring_annual, per_plan, annual_report, per_regulation, per_roadmap, lost_in_source; got 'every_quarter' — fix: use 'in_quarter'"
+        "26-bad-rule-kind.yaml:23:22: tasks[0].completion[1].rule.kind: expected one of 'plan_in_previous_q4', 'periodic_reports', 'in_quarter', "
+        "'recurring_annual', 'per_plan', 'annual_report', 'per_regulation', 'per_roadmap', 'lost_in_source'; got 'every_quarter' — fix: use 'in_quarter'"
     ) in texts["26-bad-rule-kind.yaml"]
 
 
@@ -97,6 +97,28 @@ def test_duplicate_agency_id(mini_plan: Path) -> None:
     assert any(m.startswith("agencies.yaml:7:9: agencies[1].id: id 'so-noi-vu' is already used at ") for m in messages(mini_plan))
 
 
+@pytest.mark.parametrize(
+    "written",
+    [
+        "Sở Nội vụ".replace("ộ", "o\u0323\u0302").replace("ở", "o\u031b\u0309"),  # decomposed accents
+        "sở nội vụ",  # another letter case
+        "Sở\u00a0Nội  vụ",  # a no-break space and two spaces
+        "Sở Nội\u00ad vụ ",  # a soft hyphen (invisible) and a trailing space
+    ],
+    ids=["decomposed", "case", "spaces", "soft-hyphen"],
+)
+def test_two_agencies_cannot_read_as_the_same_name(mini_plan: Path, written: str) -> None:
+    extra = f'  - id: so-noi-vu-2\n    kind: provincial_department\n    name: {{vi: "{written}", en: "Department of Home Affairs 2"}}\n    short: {{vi: "Nội vụ 2", en: "DOHA 2"}}\n'
+    path = mini_plan / "agencies.yaml"
+    path.write_text(path.read_text(encoding="utf-8") + extra, encoding="utf-8")
+    (problem,) = load_dataset(mini_plan).problems
+    assert (problem.code, problem.line, problem.field) == ("agency.name_taken", 29, "agencies[5].name.vi")
+    assert problem.format("vi").replace(str(mini_plan) + "/", "").endswith(
+        "trùng với tên của đơn vị 'so-noi-vu' (agencies.yaml:5:16), khi không tính chữ hoa/thường và dấu cách — "
+        "cách sửa: đặt một tên khác; nếu đây là cùng một đơn vị, xóa mục này và dùng mã 'so-noi-vu'"
+    )
+
+
 def test_unexpected_file_is_never_skipped(mini_plan: Path) -> None:
     (mini_plan / "notes.txt").write_text("hello", encoding="utf-8")
     (mini_plan / "tasks" / "a-ii.yaml").write_text("id: A-II\n", encoding="utf-8")
@@ -105,10 +127,27 @@ def test_unexpected_file_is_never_skipped(mini_plan: Path) -> None:
     assert any(m.startswith("tasks/a-ii.yaml:1:1: (file): this file is not of any kind") for m in found)
 
 
-def test_symlink_is_refused(mini_plan: Path) -> None:
+def test_symlink_is_refused_and_not_also_called_missing(mini_plan: Path) -> None:
     (mini_plan / "glossary.yaml").unlink()
     os.symlink("/etc/hostname", mini_plan / "glossary.yaml")
-    assert "glossary.yaml:1:1: (file): the file is a symbolic link, which is not accepted — fix: replace the link with a real file" in messages(mini_plan)
+    assert messages(mini_plan) == [
+        "glossary.yaml:1:1: (file): this file is a symbolic link to another file, which is not accepted — "
+        "fix: replace the link with a real file inside the project (the site is built only from the project's own files)"
+    ]
+
+
+def test_a_linked_folder_in_the_data_is_refused(mini_plan: Path, tmp_path: Path) -> None:
+    outside = tmp_path / "outside"
+    (outside / "so-noi-vu").mkdir(parents=True)
+    (mini_plan / "progress").mkdir()
+    (mini_plan / "progress" / "so-noi-vu").symlink_to(outside / "so-noi-vu")
+    assert messages(mini_plan) == [
+        "progress/so-noi-vu:1:1: (file): this folder is a symbolic link to another folder, which is not accepted — "
+        "fix: replace the link with a real folder inside the project (the site is built only from the project's own files)"
+    ]
+    linked = tmp_path / "linked-data"
+    linked.symlink_to(mini_plan)
+    assert [p.code for p in load_dataset(linked).problems] == ["dir.symlink"]
 
 
 def test_missing_required_file(mini_plan: Path) -> None:
@@ -150,7 +189,7 @@ def test_cli_exit_codes_and_formats(mini_plan: Path) -> None:
     edit(mini_plan / "tasks/A-I.yaml", "confidence: high", "confidence: xong")
     bad = runner.invoke(main, ["validate", "--data", str(mini_plan), "--lang", "vi"])
     assert bad.exit_code == 1
-    assert "tasks[0].confidence: cần một trong các giá trị high, medium, low; nhận được 'xong'" in bad.output
+    assert "tasks[0].confidence: cần một trong các giá trị 'high', 'medium', 'low'; nhận được 'xong'" in bad.output
     assert "1 lỗi, không có gì được xuất bản." in bad.output
     gh = runner.invoke(main, ["validate", "--data", str(mini_plan), "--format", "github", "--lang", "en"])
     assert gh.exit_code == 1 and "::error file=" in gh.output and ",line=32,col=17::tasks[0].confidence: expected one of" in gh.output
@@ -190,12 +229,12 @@ def test_possible_dates_of_issue(mini_plan: Path) -> None:
     edit(mini_plan / "plan.yaml", '  date: "2016-12-02"\n', '  date: "2016-12-02"\n  possible_dates: ["2016-12-22", "2016-11-12"]\n')
     assert messages(mini_plan) == [
         "plan.yaml:6:19: decision.possible_dates: the dates ['2016-12-22', '2016-11-12'] are not in ascending order — fix: sort them from earliest to latest: ['2016-11-12', '2016-12-22']",
-        "plan.yaml:6:19: decision.possible_dates: the date of issue is known (2016-12-02); possible_dates belongs only with date: null — fix: delete possible_dates, or set date: null if the source lost part of the day",
+        "plan.yaml:6:19: decision.possible_dates: the date of issue is known (2016-12-02); 'possible_dates' belongs only with 'date: null' — fix: delete 'possible_dates', or set 'date: null' if the source lost part of the day",
     ]
     edit(mini_plan / "plan.yaml", '  date: "2016-12-02"\n', '  date: null\n  month: "2016-12"\n')
     edit(mini_plan / "plan.yaml", '["2016-12-22", "2016-11-12"]', '["2016-11-12", "2016-12-32"]')
     assert messages(mini_plan) == [
-        "plan.yaml:7:20: decision.possible_dates[0]: date 2016-11-12 is not in the month of issue 2016-12 — fix: use a date within 2016-12, or correct month",
+        "plan.yaml:7:20: decision.possible_dates[0]: date 2016-11-12 is not in the month of issue 2016-12 — fix: use a date within 2016-12, or correct 'month'",
         'plan.yaml:7:34: decision.possible_dates[1]: date 2016-12-32 does not exist — fix: write a real date as "YYYY-MM-DD", e.g. "2017-03-05"',
     ]
 
@@ -215,18 +254,18 @@ def test_members_by_id_make_an_agency_a_member_whatever_its_kind(mini_plan: Path
     assert [c.id for c in plan.collectives_of("ubnd-tinh")] == ["ubnd-cap-huyen"]
     edit(mini_plan / "agencies.yaml", "      ids: [ubnd-tinh]\n", "")
     edit(mini_plan / "agencies.yaml", "      kinds: [district_committee]", "      {}")
-    assert messages(mini_plan) == ["agencies.yaml:26:7: agencies[4].members: invalid value: {} should be non-empty — fix: compare with the schema agencies.schema.json"]
+    assert messages(mini_plan) == ["agencies.yaml:26:7: agencies[4].members: invalid value: {} should be non-empty — fix: make it fit the field's description: For a collective: its members are the agencies listed in ids plus every registered agency whose kind is in kinds."]
 
 
 def test_probable_readings_are_checked(mini_plan: Path) -> None:
     edit(mini_plan / "tasks/A-I.yaml", "      agencies: [so-tu-phap]", "      agencies: [so-tu-phap]" + PROBABLE)
     assert messages(mini_plan) == [
-        "tasks/A-I.yaml:15:18: tasks[0].coordinating.text.vi: the cell has probable readings but text.vi has no […] — fix: write […] where the words are lost; legible words belong in agencies, not in probable",
-        "tasks/A-I.yaml:15:36: tasks[0].coordinating.text.en: the cell has probable readings but text.en has no […] — fix: write […] where the words are lost; legible words belong in agencies, not in probable",
-        "tasks/A-I.yaml:19:22: tasks[0].coordinating.probable[0].agencies[0]: agency 'so-tu-phap' is already in coordinating.agencies of task A-I-1; a probable reading names only agencies that cannot be read — fix: remove 'so-tu-phap' from probable, or from coordinating.agencies if the words are not legible",
+        "tasks/A-I.yaml:15:18: tasks[0].coordinating.text.vi: the cell has probable readings but text.vi has no […] — fix: write […] where the words are lost; legible words belong in 'agencies', not in 'probable'",
+        "tasks/A-I.yaml:15:36: tasks[0].coordinating.text.en: the cell has probable readings but text.en has no […] — fix: write […] where the words are lost; legible words belong in 'agencies', not in 'probable'",
+        "tasks/A-I.yaml:19:22: tasks[0].coordinating.probable[0].agencies[0]: agency 'so-tu-phap' is already in coordinating.agencies of task A-I-1; a probable reading names only agencies that cannot be read — fix: remove 'so-tu-phap' from 'probable', or from coordinating.agencies if the words are not legible",
         "tasks/A-I.yaml:21:52: tasks[0].coordinating.probable[0].fragments[1].line: line 40 is outside the task's source ranges (12–18) — fix: use a line within the task's source_ranges, or extend source_ranges",
         "tasks/A-I.yaml:22:27: tasks[0].coordinating.probable[0].reasoning.vi: the text has '…' outside '[…]': a reading and its reasoning must be written out in full — fix: write it out in full, quoting OCR fragments whole; '[…]' marks only text lost in the source",
-        "tasks/A-I.yaml:24:20: tasks[0].coordinating.column_uncertain.agencies[0]: agency 'so-noi-vu' is in neither the agencies nor the probable readings of this cell — fix: list only this cell's agencies: so-tu-phap",
+        "tasks/A-I.yaml:24:20: tasks[0].coordinating.column_uncertain.agencies[0]: agency 'so-noi-vu' is in neither 'agencies' nor 'probable' of this cell — fix: list only this cell's agencies: so-tu-phap",
     ]
     text = (mini_plan / "tasks/A-I.yaml").read_text(encoding="utf-8")
     text = text.replace('text: {vi: "Sở Tư pháp", en: "Department of Justice"}\n      agencies: [so-tu-phap]', 'text: {vi: "[…]", en: "[…]"}\n      agencies: []', 1)
@@ -242,8 +281,8 @@ def test_probable_readings_are_checked(mini_plan: Path) -> None:
 
 def test_a_target_whose_figure_is_lost(mini_plan: Path) -> None:
     edit(mini_plan / "tasks/A-I.yaml", "value: 100", "value: null")
-    assert messages(mini_plan) == ["tasks/A-I.yaml:25:9: tasks[0].targets[0]: value and comparator must both be null (figure lost) or both be set — fix: set both to null, or fill in both"]
+    assert messages(mini_plan) == ["tasks/A-I.yaml:25:9: tasks[0].targets[0]: 'value' and 'comparator' must both be 'null' (figure lost) or both be set — fix: set both to 'null', or fill in both"]
     edit(mini_plan / "tasks/A-I.yaml", "comparator: eq", "comparator: null")
-    assert messages(mini_plan) == ["tasks/A-I.yaml:28:16: tasks[0].targets[0].value: the target's figure is lost but the task has no note explaining it — fix: add to the task's notes the source line and what is still visible"]
+    assert messages(mini_plan) == ["tasks/A-I.yaml:28:16: tasks[0].targets[0].value: the target's figure is lost but the task has no note explaining it — fix: add to the task's 'notes' the source line and what is still visible"]
     edit(mini_plan / "tasks/A-I.yaml", "    confidence: high\n", '    confidence: high\n    notes:\n      - {vi: "Dòng 14: con số bị mất.", en: "Line 14: the figure is lost."}\n')
     assert messages(mini_plan) == []

@@ -65,7 +65,13 @@ def test_deploy_workflow_builds_reproducibly_and_deploys_to_pages() -> None:
     build, deploy = flow["jobs"]["build"], flow["jobs"]["deploy"]
     runs = [s["run"] for s in build["steps"] if "run" in s]
     assert 'echo "SOURCE_DATE_EPOCH=$(git log -1 --format=%ct)" >> "$GITHUB_ENV"' in runs
-    assert runs.index("partracker build --site-dir site") > runs.index('echo "SOURCE_DATE_EPOCH=$(git log -1 --format=%ct)" >> "$GITHUB_ENV"')
+    # The deploy refuses what the pull-request check refuses: a published report changed or deleted since the last deploy.
+    publish = 'partracker build --site-dir site --base "$PUBLISHED"'
+    assert runs.index(publish) > runs.index('echo "SOURCE_DATE_EPOCH=$(git log -1 --format=%ct)" >> "$GITHUB_ENV"')
+    assert runs.index(publish) > next(i for i, r in enumerate(runs) if 'echo "PUBLISHED=$BEFORE"' in r)
+    assert build["env"] == {"BEFORE": "${{ github.event.before }}"} and not any("${{" in r for r in runs)
+    checkout = next(s for s in build["steps"] if s.get("uses", "").startswith("actions/checkout"))
+    assert checkout["with"] == {"fetch-depth": 0, "persist-credentials": False}
     upload = next(s for s in build["steps"] if s.get("uses", "").startswith("actions/upload-pages-artifact"))
     assert upload["with"] == {"path": "site"}
     assert "permissions" not in build

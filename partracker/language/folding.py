@@ -28,3 +28,11 @@ def slugify(text: str, separator: str = "-") -> str:
     """
     ascii_text = fold_diacritics(text).encode("ascii", "ignore").decode("ascii").lower()
     return _NON_SLUG.sub(separator, ascii_text).strip(separator)
+
+
+def comparable(text: str) -> str:
+    """The form under which two names read the same to a reader: compatibility-normalised (NFKC), case-folded,
+    invisible format characters removed and runs of spaces (of any kind) made one. "Sở  Nội vụ" typed with
+    decomposed accents or a no-break space compares equal to "sở nội vụ"."""
+    text = unicodedata.normalize("NFKC", text)
+    return " ".join("".join(c for c in text if unicodedata.category(c) != "Cf").casefold().split())

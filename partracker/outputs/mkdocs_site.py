@@ -29,6 +29,7 @@ from partracker.outputs.context import BuildContext, BuildOptions
 from partracker.outputs.urls import Urls
 from partracker.reading.clock import AsOfError
 from partracker.reading.errors import DataInvalid
+from partracker.reading.files import symlink_problems
 
 CONTEXT_ATTRIBUTE = "partracker_context"
 """Where a MkDocs config carries the build context handed to it by :func:`build_language`."""
@@ -70,6 +71,13 @@ def context_of(config: Any, logger: Any) -> BuildContext:
 
 def on_config(config: Any, logger: Any) -> Any:
     """Load (or take) the build context; put the labels the theme overrides print into ``extra.ui``."""
+    linked = symlink_problems(Path(config.config_file_path).parent)
+    if linked:
+        from mkdocs.exceptions import Abort
+
+        for p in linked:
+            logger.error(p.format(config.extra["site_lang"]))
+        raise Abort(f"{len(linked)} symbolic link(s) in the project; nothing was published.")
     ctx = context_of(config, logger)
     lang: Lang = config.extra["site_lang"]
     words = labels(lang)
@@ -191,6 +199,10 @@ def build_site(ctx: BuildContext, site_dir: Path, *, project_dir: Path, parallel
     is loaded, validated and scheduled once, in this process, and language-independent outputs are
     computed before the fork.
     """
+    # A symbolic link among the pages would publish whatever it points to: refused before anything is built.
+    linked = symlink_problems(project_dir)
+    if linked:
+        raise DataInvalid(linked)
     site_dir = site_dir.resolve()
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=".site-", dir=site_dir.parent))

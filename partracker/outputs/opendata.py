@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import asdict
 from importlib.resources import files
@@ -25,6 +26,7 @@ from partracker.outputs.items import DataFile
 from partracker.reading.schemas import names as schema_kinds
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "|", "%")
+"""Characters that make a spreadsheet read a cell as a formula (or a command, or a line break inside one)."""
 
 
 def text(t: Text | None) -> dict[str, str] | None:
@@ -154,9 +156,17 @@ def to_json(data: Any) -> str:
 
 
 def safe_cell(value: Any) -> str:
-    """A CSV cell that a spreadsheet shows as text, never runs as a formula."""
+    """A CSV cell that a spreadsheet shows as text, never runs as a formula.
+
+    Spreadsheets skip leading spaces before a formula sign and read full-width and small forms of the
+    signs ("＝", "﹢") as the signs themselves, so the first character that is not a space is compared after
+    compatibility normalisation (NFKC); the minus sign U+2212 counts as "-".
+    """
     cell = "" if value is None else str(value)
     if cell.startswith(FORMULA_START):
+        return "'" + cell
+    first = cell.lstrip()[:1]
+    if first and (unicodedata.normalize("NFKC", first).startswith(FORMULA_START) or first == "\u2212"):
         return "'" + cell
     return cell
 

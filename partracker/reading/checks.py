@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import difflib
 import re
-import unicodedata
 from typing import Any, Iterable
 
 from jsonschema import Draft7Validator
 
+from partracker.language.folding import fold_diacritics, slugify
+from partracker.language.labels import FAMILIES, LABELS
 from partracker.reading import schemas
-from partracker.reading.errors import Problem, quote
+from partracker.reading.errors import Problem, char_name, is_invisible, quote
 from partracker.reading.yamlload import Document, NodePath
 
 _VALIDATORS: dict[str, Draft7Validator] = {}
@@ -72,11 +73,8 @@ def type_of(value: Any) -> str:
 
 
 def slug_example(value: str) -> str:
-    """A safe ASCII slug close to ``value``, for fix hints."""
-    folded = unicodedata.normalize("NFD", value.replace("đ", "d").replace("Đ", "D"))
-    ascii_ = "".join(c for c in folded if c.isascii())
-    slug = re.sub(r"[^a-z0-9]+", "-", ascii_.lower()).strip("-")
-    return slug or "ten-don-vi"
+    """A safe ASCII slug close to ``value``, for fix hints (the one slug rule, :func:`partracker.language.folding.slugify`)."""
+    return slugify(value) or "ten-don-vi"
 
 
 def schema_problems(doc: Document, name: str) -> list[Problem]:
@@ -97,15 +95,26 @@ def _convert(doc: Document, error: Any, name: str) -> Iterable[Problem]:
     instance = error.instance
     kind = error.validator
     if kind == "required":
+        allowed = error.schema.get("properties", {})
+        unknown = [str(k) for k in instance if k not in allowed] if isinstance(instance, dict) else []
         for missing in error.validator_value:
             if isinstance(instance, dict) and missing not in instance:
+                # A key written with a typo or an invisible character is reported once, as that key, with the fix.
+                if missing in {_bare(k) for k in unknown} or difflib.get_close_matches(missing, unknown, n=1, cutoff=0.75):
+                    continue
                 yield doc.problem(path, "schema.required", name=missing)
         return
     if kind == "additionalProperties":
         allowed = sorted(error.schema.get("properties", {}))
         for key in sorted(k for k in instance if k not in allowed):
             close = difflib.get_close_matches(str(key), allowed, n=1, cutoff=0.6)
-            if close:
+            bare = _bare(str(key))
+            hidden = _names(str(key), every=True)
+            if bare in allowed and hidden:
+                vi, en = f"xóa ký tự ẩn {hidden} khỏi tên khóa, để còn '{bare}'", f"delete the invisible {hidden} from the key, leaving '{bare}'"
+            elif bare in allowed:
+                vi, en = f"xóa dấu cách trong tên khóa, để còn '{bare}'", f"delete the spaces in the key, leaving '{bare}'"
+            elif close:
                 vi, en = f"có phải ý bạn là '{close[0]}'? Đổi tên khóa", f"did you mean '{close[0]}'? Rename the key"
             else:
                 vi = "xóa khóa này; các khóa được phép: " + ", ".join(allowed)
@@ -116,14 +125,17 @@ def _convert(doc: Document, error: Any, name: str) -> Iterable[Problem]:
         expected = error.validator_value if isinstance(error.validator_value, list) else [error.validator_value]
         exp_vi = " hoặc ".join(TYPE_NAMES[t][0] for t in expected)
         exp_en = " or ".join(TYPE_NAMES[t][1] for t in expected)
-        got = f"{quote(instance)} ({TYPE_NAMES[type_of(instance)][1]})"
-        hint_vi, hint_en = _type_hint(instance, expected)
-        yield doc.problem(path, "schema.type", expected_vi=exp_vi, expected_en=exp_en, got=got, hint_vi=hint_vi, hint_en=hint_en)
+        got_vi = f"{quote(instance)} ({TYPE_NAMES[type_of(instance)][0]})"
+        got_en = f"{quote(instance)} ({TYPE_NAMES[type_of(instance)][1]})"
+        hint_vi, hint_en = _type_hint(instance, expected, error.schema, quoted=path in doc.quoted)
+        yield doc.problem(path, "schema.type", expected_vi=exp_vi, expected_en=exp_en, got_vi=got_vi, got_en=got_en, hint_vi=hint_vi, hint_en=hint_en)
         return
     if kind == "enum":
-        choices = ", ".join("null" if c is None else str(c) for c in error.validator_value)
+        choices = ", ".join("null" if c is None else f"'{c}'" for c in error.validator_value)
         aliases = error.schema.get("x-aliases", {})
         suggestion = aliases.get(str(instance).strip().lower()) if isinstance(instance, str) else None
+        if suggestion is None and isinstance(instance, str):
+            suggestion = _code_named(instance, [str(c) for c in error.validator_value])
         if suggestion is None and isinstance(instance, str):
             close = difflib.get_close_matches(instance, [str(c) for c in error.validator_value], n=1, cutoff=0.5)
             suggestion = close[0] if close else None
@@ -138,13 +150,22 @@ def _convert(doc: Document, error: Any, name: str) -> Iterable[Problem]:
         if error.validator_value == schemas.ID_SLUG and isinstance(instance, str) and (not instance.isascii() or _UNSAFE.search(instance)):
             yield doc.problem(path, "id.unsafe", got=quote(instance), example=slug_example(instance))
             return
+        if error.validator_value == schemas.ISO_DATE and isinstance(instance, str):
+            example = _iso_example(instance) or example
         yield doc.problem(path, "schema.pattern", got=quote(instance), what_vi=what_vi, what_en=what_en, example=example)
         return
     if kind in ("minItems", "maxItems"):
         if error.schema.get("minItems") == error.schema.get("maxItems") == 2:
             yield doc.problem(path, "schema.line_range", got=quote(instance))
             return
-        yield doc.problem(path, "schema.min_items", limit=error.validator_value)
+        items = error.schema.get("items", {})
+        if items.get("$ref") == "#/definitions/text":
+            hint_vi, hint_en = 'thêm phần tử, mỗi phần tử một dòng `- {vi: "…", en: "…"}`', 'add items, each on a line `- {vi: "…", en: "…"}`'
+        elif items.get("type") == "object" and _fields(items):
+            hint_vi, hint_en = f"thêm phần tử, mỗi phần tử bắt đầu bằng '- ' với các trường {_fields(items)}", f"add items, each starting with '- ' with the fields {_fields(items)}"
+        else:
+            hint_vi, hint_en = "thêm phần tử, mỗi phần tử một dòng bắt đầu bằng '- '", "add items, each on a line starting with '- '"
+        yield doc.problem(path, "schema.min_items", limit=error.validator_value, hint_vi=hint_vi, hint_en=hint_en)
         return
     if kind == "minLength":
         yield doc.problem(path, "schema.min_length")
@@ -162,7 +183,11 @@ def _convert(doc: Document, error: Any, name: str) -> Iterable[Problem]:
         yield doc.problem(path, "schema.unique")
         return
     if kind == "oneOf" and isinstance(instance, (str, int, float, bool, list)):
-        yield doc.problem(path, "schema.type", expected_vi="văn bản song ngữ {vi, en} hoặc null", expected_en="a bilingual text {vi, en} or null", got=quote(instance), hint_vi="viết dạng `vi: \"…\"` và `en: \"…\"` trên hai dòng thụt vào", hint_en="write `vi: \"…\"` and `en: \"…\"` on two indented lines")
+        yield doc.problem(
+            path, "schema.type", expected_vi="văn bản song ngữ {vi, en} hoặc null", expected_en="a bilingual text {vi, en} or null",
+            got_vi=f"{quote(instance)} ({TYPE_NAMES[type_of(instance)][0]})", got_en=f"{quote(instance)} ({TYPE_NAMES[type_of(instance)][1]})",
+            hint_vi="viết dạng `vi: \"…\"` và `en: \"…\"` trên hai dòng thụt vào", hint_en="write `vi: \"…\"` and `en: \"…\"` on two indented lines",
+        )
         return
     if kind == "oneOf":
         # Descend into the branch that matches the value's shape so the message is concrete.
@@ -170,23 +195,110 @@ def _convert(doc: Document, error: Any, name: str) -> Iterable[Problem]:
             if sub.validator != "type":
                 yield from _convert(doc, sub, name)
                 return
-    yield doc.problem(path, "schema.other", detail=error.message[:120], schema=f"{name}.schema.json")
+    described = error.schema.get("x-description", {}) if isinstance(error.schema, dict) else {}
+    yield doc.problem(
+        path, "schema.other", detail=error.message[:120],
+        hint_vi=f"sửa cho khớp mô tả của trường: {described['vi']}" if described else f"đối chiếu với lược đồ {name}.schema.json",
+        hint_en=f"make it fit the field's description: {described['en']}" if described else f"compare with the schema {name}.schema.json",
+    )
 
 
-def _type_hint(instance: Any, expected: list[str]) -> tuple[str, str]:
-    if "string" in expected and not isinstance(instance, (dict, list)):
-        return ('đặt giá trị trong dấu ngoặc kép, ví dụ "…"', 'put the value in double quotes, e.g. "…"')
-    if "integer" in expected and isinstance(instance, str) and instance.lstrip("0").isdigit():
-        return (f"viết {int(instance)} (không có số 0 ở đầu, không có dấu ngoặc kép)", f"write {int(instance)} (no leading zero, no quotes)")
+def _bare(key: str) -> str:
+    """A key without its invisible characters and spaces."""
+    return "".join(c for c in key if not is_invisible(c) and not c.isspace())
+
+
+def _folded(text: str) -> str:
+    return " ".join(fold_diacritics(text).lower().split())
+
+
+def _code_named(value: str, choices: list[str]) -> str | None:
+    """The code whose name in the label catalogue (either language) is ``value``: 'cao' → 'high', 'Đang thực hiện' → 'in_progress'."""
+    wanted = _folded(value)
+    for family in FAMILIES:
+        if all(f"{family}.{c}" in LABELS for c in choices):
+            for c in choices:
+                if wanted in {_folded(name) for name in LABELS[f"{family}.{c}"]}:
+                    return c
+    return None
+
+
+def _iso_example(value: str) -> str | None:
+    """A date written day/month/year (05/3/2017, 5-3-2017, 5.3.2017) or year/month/day, as it should be written: '"2017-03-05"'."""
+    m = re.match(r"^\s*(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\s*$", value)
+    if m:
+        day, month, year = int(m.group(1)), int(m.group(2)), int(m.group(3))
+    else:
+        m = re.match(r"^\s*(\d{4})[/.-](\d{1,2})[/.-](\d{1,2})\s*$", value)
+        if not m:
+            return None
+        year, month, day = int(m.group(1)), int(m.group(2)), int(m.group(3))
+    return f'"{year:04d}-{month:02d}-{day:02d}"'
+
+
+def _fields(schema: dict[str, Any]) -> str:
+    return ", ".join(schema.get("required", ())) or ", ".join(schema.get("properties", {}))
+
+
+def _type_hint(instance: Any, expected: list[str], schema: dict[str, Any], *, quoted: bool) -> tuple[str, str]:
+    """A fix for a value of the wrong type: what to write, from the value written and the type the field takes."""
+    shown = quote(instance) if isinstance(instance, str) else "true" if instance is True else "false" if instance is False else str(instance)
+    if "string" in expected:
+        if isinstance(instance, dict):
+            return ("viết văn bản ngay sau dấu hai chấm, trên cùng dòng, trong dấu ngoặc kép \"…\"", 'write the text right after the colon, on the same line, in double quotes "…"')
+        if isinstance(instance, list):
+            return ("viết một văn bản trong dấu ngoặc kép \"…\", không phải một danh sách", 'write one text in double quotes "…", not a list')
+        if instance is None:
+            return ("điền văn bản sau dấu hai chấm, trong dấu ngoặc kép \"…\"", 'fill in the text after the colon, in double quotes "…"')
+        return (f'viết "{shown}" (trong dấu ngoặc kép)', f'write "{shown}" (in double quotes)')
     if "integer" in expected or "number" in expected:
-        return ("viết một số, không có dấu ngoặc kép", "write a number without quotes")
-    if "object" in expected and isinstance(instance, str):
-        return ("viết dạng `vi: \"…\"` và `en: \"…\"` trên các dòng thụt vào", "write `vi: \"…\"` and `en: \"…\"` on indented lines")
+        whole = "integer" in expected
+        if isinstance(instance, str):
+            text = instance.strip()
+            unquote_vi, unquote_en = (" và dấu ngoặc kép", " and the quotes") if quoted else ("", "")
+            if re.fullmatch(r"0+[0-9]+", text):
+                return (f"viết {int(text)} (bỏ số 0 ở đầu{unquote_vi})", f"write {int(text)} (drop the leading zero{unquote_en})")
+            if re.fullmatch(r"[+-]?[0-9]+(?:\.[0-9]+)?", text):
+                return (f"viết {text} không có dấu ngoặc kép", f"write {text} without quotes")
+            if re.fullmatch(r"[0-9]+(?:[.,][0-9]+)?\s*%", text):
+                number = text.rstrip("% ").replace(",", ".")
+                return (f"viết {number} (không có dấu %)", f"write {number} (without the % sign)")
+            if re.fullmatch(r"[0-9]+,[0-9]+", text) and not whole:
+                number = text.replace(",", ".")
+                return (f"viết {number} (phần thập phân sau dấu chấm)", f"write {number} (a point before the decimals)")
+            others = ", ".join(f"'{c}'" for c in dict.fromkeys(c for c in text if not c.isdigit()))
+            if any(c.isdigit() for c in text):
+                return (f"chỉ viết chữ số, bỏ {others}", f"write digits only, without {others}")
+            return ("viết con số bằng chữ số, ví dụ 3 thay cho 'ba'", "write the number in digits, e.g. 3 instead of 'three'")
+        if isinstance(instance, float) and whole:
+            return (f"viết một số nguyên, ví dụ {int(instance)}", f"write a whole number, e.g. {int(instance)}")
+        if instance is None:
+            return ("điền một số sau dấu hai chấm", "fill in a number after the colon")
+        if isinstance(instance, bool):
+            return ("viết một số, không phải true hay false", "write a number, not true or false")
+        return ("viết một số bằng chữ số, trên cùng dòng với khóa", "write a number in digits, on the same line as the key")
+    if "object" in expected:
+        if set(schema.get("properties", {})) == {"vi", "en"}:
+            return ('viết hai dòng thụt vào: `vi: "…"` và `en: "…"`', 'write two indented lines: `vi: "…"` and `en: "…"`')
+        fields = _fields(schema)
+        if isinstance(instance, list):
+            return (f"bỏ dấu '- ': ở đây là một nhóm trường ({fields}), không phải danh sách", f"remove the '- ': this is a group of fields ({fields}), not a list")
+        if fields:
+            return (f"viết các trường {fields} trên các dòng thụt vào bên dưới, mỗi dòng `khóa: giá trị`", f"write the fields {fields} on indented lines below, one `key: value` a line")
+        return ("viết các cặp `khóa: giá trị` trên các dòng thụt vào bên dưới", "write `key: value` pairs on indented lines below")
     if "array" in expected:
-        return ("viết mỗi phần tử trên một dòng bắt đầu bằng '- '", "write each item on its own line starting with '- '")
-    if "boolean" in expected:
-        return ("viết true hoặc false", "write true or false")
-    return ("sửa theo mẫu trong lược đồ", "follow the schema")
+        if instance is None:
+            return ("viết [] nếu không có gì, hoặc mỗi phần tử trên một dòng bắt đầu bằng '- '", "write [] when there is nothing, or each item on a line starting with '- '")
+        if isinstance(instance, dict):
+            return ("thêm '- ' trước nhóm trường này: ở đây là một danh sách", "put '- ' before this group of fields: this is a list")
+        items = schema.get("items", {})
+        if items.get("$ref") == "#/definitions/text":
+            return ('viết mỗi phần tử trên một dòng bắt đầu bằng \'- \', dạng `- {vi: "…", en: "…"}`', 'write each item on a line starting with \'- \', as `- {vi: "…", en: "…"}`')
+        if items.get("type") == "object":
+            fields = _fields(items)
+            return (f"viết mỗi phần tử trên một dòng bắt đầu bằng '- ', với các trường {fields}", f"write each item on a line starting with '- ', with the fields {fields}")
+        return (f"viết [{shown}], hoặc mỗi phần tử trên một dòng bắt đầu bằng '- '", f"write [{shown}], or each item on a line starting with '- '")
+    return ("viết true hoặc false", "write true or false")
 
 
 def text_problems(doc: Document) -> list[Problem]:
@@ -212,6 +324,7 @@ def text_problems(doc: Document) -> list[Problem]:
     return out
 
 
-def _names(value: str) -> str:
-    found = sorted({f"U+{ord(c):04X}" for c in _UNSAFE.findall(value)})
-    return ", ".join(found)
+def _names(value: str, *, every: bool = False) -> str:
+    """The unsafe (or, with ``every``, all invisible) characters of ``value``, named: ``U+200B ZERO WIDTH SPACE``."""
+    found = {c for c in value if is_invisible(c)} if every else set(_UNSAFE.findall(value))
+    return ", ".join(char_name(c) for c in sorted(found))

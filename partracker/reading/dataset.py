@@ -16,7 +16,7 @@ from pathlib import Path
 from partracker.domain.model import Plan, Report
 from partracker.reading import checks, reportfiles
 from partracker.reading.errors import DataInvalid, Problem
-from partracker.reading.files import display_path, read
+from partracker.reading.files import display_path, read, symlink_problem
 from partracker.reading.plan_builder import SECTION_FILE, build_plan, plan_problems
 from partracker.reading.yamlload import Document, LoadError, load_text
 
@@ -63,19 +63,23 @@ def discover(root: Path) -> tuple[dict[str, str], list[str], list[Problem]]:
     reports: list[str] = []
     problems: list[Problem] = []
     seen_lower: dict[str, str] = {}
+    linked: set[str] = set()
+    if root.is_symlink():
+        return kinds, reports, [Problem(str(root), 1, 1, "(file)", "dir.symlink", {})]
     if not root.is_dir():
         return kinds, reports, [Problem(str(root), 1, 1, "(file)", "file.missing", {"expected": str(root) + "/"})]
-    for path in sorted(root.rglob("*")):
+    for path in sorted(root.rglob("*")):  # rglob never descends into a linked folder
         rel = path.relative_to(root).as_posix()
         shown = display_path(root, rel)
         if path.is_symlink():
-            problems.append(Problem(shown, 1, 1, "(file)", "file.symlink", {}))
+            problems.append(symlink_problem(root, rel))
+            linked.add(rel)
             continue
         if path.is_dir():
             continue
         lower = rel.lower()
         if lower in seen_lower:
-            problems.append(Problem(shown, 1, 1, "(file)", "id.case_collision", {"got": rel, "other": seen_lower[lower]}))
+            problems.append(Problem(shown, 1, 1, "(file)", "file.case_collision", {"got": rel, "other": seen_lower[lower]}))
             continue
         seen_lower[lower] = rel
         if rel in FIXED_FILES:
@@ -89,7 +93,7 @@ def discover(root: Path) -> tuple[dict[str, str], list[str], list[Problem]]:
         else:
             problems.append(Problem(shown, 1, 1, "(file)", "file.unexpected", {"expected": EXPECTED_LAYOUT}))
     for name, kind in FIXED_FILES.items():
-        if name not in kinds:
+        if name not in kinds and name not in linked:  # a link in its place is already the problem to fix
             problems.append(Problem(display_path(root, name), 1, 1, "(file)", "file.missing", {"expected": name}))
     return kinds, reports, problems
 
@@ -102,6 +106,8 @@ def check_document(content: str | bytes, file: str, kind: str) -> list[Problem]:
         return exc.problems
     if doc.data is None:
         return [Problem(file, 1, 1, "(file)", "yaml.empty", {"expected": f"partracker/schemas/{kind}.schema.json"})]
+    if kind == "report":
+        doc.describe = reportfiles.describe_entry(doc.data)
     return sorted(checks.schema_problems(doc, kind) + checks.text_problems(doc), key=Problem.sort_key)
 
 
@@ -115,7 +121,7 @@ def load_dataset(root: Path, *, with_reports: bool = True, as_of: AsOf = None) -
     dataset = Dataset(root=root, plan=None, report_files=report_files)
     clean = True
     for rel in sorted(kinds):
-        doc = read(root, rel, problems, empty_hint="plan-data/ " + EXPECTED_LAYOUT)
+        doc = read(root, rel, problems, empty=("yaml.empty", {"expected": f"partracker/schemas/{kinds[rel]}.schema.json"}))
         if doc is None:
             clean = False
             continue
@@ -124,7 +130,7 @@ def load_dataset(root: Path, *, with_reports: bool = True, as_of: AsOf = None) -
         problems.extend(found)
         if found:
             clean = False
-    if clean and not any(p for p in problems if p.code in ("file.missing",)):
+    if clean and all(name in dataset.documents for name in FIXED_FILES):
         found = plan_problems(dataset.documents, kinds)
         problems.extend(found)
         if not found:

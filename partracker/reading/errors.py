@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import difflib
 import json
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any, Literal
@@ -19,10 +20,16 @@ Lang = Literal["vi", "en"]
 MESSAGES: dict[str, tuple[str, str, str, str]] = {
     # --- reading the file -------------------------------------------------------------
     "file.symlink": (
-        "tệp là liên kết tượng trưng (symlink), không được chấp nhận",
-        "the file is a symbolic link, which is not accepted",
-        "thay liên kết bằng một tệp thật",
-        "replace the link with a real file",
+        "tệp này là một liên kết tượng trưng, trỏ tới một tệp khác; không được chấp nhận",
+        "this file is a symbolic link to another file, which is not accepted",
+        "thay liên kết bằng một tệp thật nằm trong dự án (trang web chỉ được dựng từ tệp của dự án)",
+        "replace the link with a real file inside the project (the site is built only from the project's own files)",
+    ),
+    "dir.symlink": (
+        "thư mục này là một liên kết tượng trưng, trỏ tới một thư mục khác; không được chấp nhận",
+        "this folder is a symbolic link to another folder, which is not accepted",
+        "thay liên kết bằng một thư mục thật nằm trong dự án (trang web chỉ được dựng từ tệp của dự án)",
+        "replace the link with a real folder inside the project (the site is built only from the project's own files)",
     ),
     "file.unexpected": (
         "tệp không thuộc loại nào mà plan-data/ chứa",
@@ -66,11 +73,126 @@ MESSAGES: dict[str, tuple[str, str, str, str]] = {
         "chia nội dung thành nhiều tệp nhỏ hơn",
         "split it into smaller files",
     ),
+    # YAML syntax: every message of the parser (libyaml or PyYAML's own) sorted into one of these (yamlload.classify).
     "yaml.syntax": (
-        "lỗi cú pháp YAML: {detail}",
-        "YAML syntax error: {detail}",
+        "cú pháp YAML không hợp lệ ở đây{began_vi}",
+        "YAML syntax error: {detail}{began_en}",
         "kiểm tra thụt lề (dùng dấu cách, không dùng tab), dấu hai chấm và dấu ngoặc kép ở dòng này",
         "check indentation (spaces, not tabs), colons and quotes on this line",
+    ),
+    "yaml.unclosed_quote": (
+        "dấu {quote_vi} {char} mở ở dòng {open_line}, cột {open_column} chưa được đóng (trình đọc YAML dừng ở dòng {seen_line})",
+        "the {quote_en} {char} opened at line {open_line}, column {open_column} is never closed (the YAML reader stopped at line {seen_line})",
+        "thêm dấu {char} ở cuối văn bản đó, trên cùng dòng",
+        "add the closing {char} at the end of that text, on the same line",
+    ),
+    "yaml.tab": (
+        "dòng này có ký tự tab (U+0009) ở chỗ chỉ được dùng dấu cách{began_vi}",
+        "this line has a tab character (U+0009) where only spaces are allowed{began_en}",
+        "thay tab bằng dấu cách, thẳng hàng với các dòng cùng cấp (thường 2 dấu cách mỗi cấp)",
+        "replace the tab with spaces, lined up with the lines at the same level (usually 2 spaces a level)",
+    ),
+    "yaml.special_char": (
+        "giá trị không được bắt đầu bằng {char}, một ký tự đặc biệt của YAML{began_vi}",
+        "a value cannot begin with {char}, a special character in YAML{began_en}",
+        "đặt cả giá trị trong dấu ngoặc kép \"…\"",
+        "put the whole value in double quotes \"…\"",
+    ),
+    "yaml.colon": (
+        "dấu hai chấm ': ' không được đứng ở đây{began_vi}",
+        "a colon ': ' is not allowed here{began_en}",
+        "nếu giá trị có dấu hai chấm, đặt cả giá trị trong dấu ngoặc kép; nếu đây là một khóa mới, viết nó trên dòng riêng, thẳng hàng với các khóa khác",
+        "if the value holds a colon, put the whole value in double quotes; if this is a new key, write it on its own line, lined up with the other keys",
+    ),
+    "yaml.missing_colon": (
+        "dòng này có chữ nhưng thiếu dấu hai chấm ':' sau tên khóa",
+        "this line holds text but no colon ':' after a key",
+        "viết dạng `khóa: giá trị`; nếu đây là phần tiếp theo của văn bản ở dòng trên, đặt cả văn bản đó trong dấu ngoặc kép",
+        "write `key: value`; if the line continues the text above, put that whole text in double quotes",
+    ),
+    "yaml.text_after_value": (
+        "có chữ thừa sau giá trị trên dòng này{began_vi}",
+        "there is more text after the value on this line{began_en}",
+        "nếu phần chữ đó thuộc về giá trị, đặt cả giá trị trong một cặp dấu ngoặc kép (dấu \" bên trong viết \\\"); nếu không, xóa nó",
+        "if it belongs to the value, put the whole value in one pair of double quotes (write \\\" for a quote inside); otherwise delete it",
+    ),
+    "yaml.list_in_mapping": (
+        "phần tử danh sách '- ' đứng lẫn giữa các khóa{began_vi}",
+        "a list item '- ' stands among keys{began_en}",
+        "thụt các dòng '- ' vào sâu hơn khóa chứa danh sách, ví dụ `entries:` rồi `  - id: \"e1\"`",
+        "indent the '- ' lines further than the key that holds the list, e.g. `entries:` then `  - id: \"e1\"`",
+    ),
+    "yaml.indentation": (
+        "dòng này thụt lề không khớp với các dòng cùng cấp{began_vi}",
+        "this line's indentation does not match the lines at its level{began_en}",
+        "thụt lề dòng này bằng đúng số dấu cách như các khóa cùng cấp ở trên",
+        "indent this line by exactly as many spaces as the keys at the same level above",
+    ),
+    "yaml.unclosed_bracket": (
+        "ngoặc {bracket} mở ở dòng {open_line}, cột {open_column} chưa được đóng, hoặc thiếu dấu phẩy giữa hai phần tử",
+        "the bracket {bracket} opened at line {open_line}, column {open_column} is not closed, or a comma is missing between two items",
+        "đóng bằng {closer} ở cuối và ngăn các phần tử bằng dấu phẩy; văn bản có dấu phẩy, dấu hai chấm hay dấu ngoặc thì đặt trong dấu ngoặc kép",
+        "close it with {closer} and separate the items with commas; put text that holds a comma, a colon or a bracket in double quotes",
+    ),
+    "yaml.missing_value": (
+        "thiếu giá trị: gặp {char} ở chỗ cần một giá trị{began_vi}",
+        "a value is missing: found {char} where a value should be{began_en}",
+        "viết giá trị ở đây; nếu giá trị bắt đầu bằng ký tự đó, đặt cả giá trị trong dấu ngoặc kép",
+        "write the value here; if the value begins with that character, put it all in double quotes",
+    ),
+    "yaml.escape": (
+        "trong dấu ngoặc kép, dấu gạch chéo ngược \\ phải đi với một mã hợp lệ như \\n, \\\" hoặc \\\\{began_vi}",
+        "inside double quotes, a backslash \\ must begin a valid escape such as \\n, \\\" or \\\\{began_en}",
+        "viết \\\\ cho một dấu gạch chéo ngược, hoặc dùng ngoặc đơn '…', trong đó \\ là một ký tự thường",
+        "write \\\\ for one backslash, or use single quotes '…', where \\ is an ordinary character",
+    ),
+    "yaml.block_scalar": (
+        "sau ký hiệu khối văn bản '|' hoặc '>' chỉ được xuống dòng{began_vi}",
+        "only a line break may follow the block text sign '|' or '>'{began_en}",
+        "viết văn bản ở các dòng sau, thụt vào; hoặc đặt văn bản trong dấu ngoặc kép",
+        "write the text on the following lines, indented; or put it in double quotes",
+    ),
+    "yaml.list_after_key": (
+        "danh sách '- ' không được bắt đầu trên cùng dòng với khóa của nó{began_vi}",
+        "a list '- ' cannot begin on the same line as its key{began_en}",
+        "xuống dòng, thụt vào hai dấu cách rồi viết '- …'; hoặc viết cả danh sách trên một dòng: [a, b]",
+        "start a new line, indent two spaces, then write '- …'; or write the whole list on one line: [a, b]",
+    ),
+    "yaml.document_marker": (
+        "dòng '---' hoặc '...' nằm giữa một giá trị chưa kết thúc{began_vi}",
+        "a '---' or '...' line falls inside an unfinished value{began_en}",
+        "kết thúc giá trị trước dòng đó (đóng dấu ngoặc), hoặc xóa dòng đó",
+        "finish the value before that line (close its bracket or quote), or delete the line",
+    ),
+    "yaml.directive": (
+        "dòng bắt đầu bằng '%' là chỉ thị YAML, không dùng trong tệp dữ liệu",
+        "a line beginning with '%' is a YAML directive, which data files do not use",
+        "xóa dòng đó; nếu đó là văn bản, thụt vào và đặt trong dấu ngoặc kép",
+        "delete the line; if it is text, indent it and put it in double quotes",
+    ),
+    "yaml.after_end": (
+        "phần này nằm sau chỗ tài liệu YAML đã kết thúc (một dấu ngoặc đóng thừa, hoặc một dòng '...')",
+        "this comes after the YAML document has ended (an extra closing bracket, or a '...' line)",
+        "xóa dấu ngoặc đóng thừa hoặc dòng '...' ở trên",
+        "delete the extra closing bracket or the '...' line above",
+    ),
+    "yaml.end": (
+        "tệp kết thúc khi một giá trị chưa xong{began_vi}",
+        "the file ends before a value is finished{began_en}",
+        "hoàn tất giá trị đó (đóng dấu ngoặc), hoặc xóa phần dở dang",
+        "finish that value (close its bracket or quote), or delete the unfinished part",
+    ),
+    "yaml.invisible_char": (
+        "dòng này có ký tự ẩn {char} ở chỗ YAML không chấp nhận",
+        "this line holds the invisible character {char} where YAML does not accept it",
+        "xóa ký tự đó (thường do sao chép từ Word hoặc PDF; trình soạn thảo có thể không hiện nó)",
+        "delete it (it usually comes from copying out of Word or a PDF; an editor may not show it)",
+    ),
+    "yaml.control_char": (
+        "tệp chứa ký tự điều khiển {char}, YAML không cho phép",
+        "the file holds the control character {char}, which YAML does not allow",
+        "xóa ký tự đó (thường do sao chép từ Word hoặc PDF)",
+        "delete it (it usually comes from copying out of Word or a PDF)",
     ),
     "yaml.duplicate_key": (
         "khóa '{key}' lặp lại (đã có ở dòng {first_line})",
@@ -134,8 +256,8 @@ MESSAGES: dict[str, tuple[str, str, str, str]] = {
         "{suggestion_en}",
     ),
     "schema.type": (
-        "cần {expected_vi}; nhận được {got}",
-        "expected {expected_en}; got {got}",
+        "cần {expected_vi}; nhận được {got_vi}",
+        "expected {expected_en}; got {got_en}",
         "{hint_vi}",
         "{hint_en}",
     ),
@@ -154,8 +276,8 @@ MESSAGES: dict[str, tuple[str, str, str, str]] = {
     "schema.min_items": (
         "danh sách cần ít nhất {limit} phần tử",
         "the list needs at least {limit} item(s)",
-        "thêm phần tử vào danh sách",
-        "add items to the list",
+        "{hint_vi}",
+        "{hint_en}",
     ),
     "schema.line_range": (
         "cần đúng hai số dòng [đầu, cuối]; nhận được {got}",
@@ -194,10 +316,10 @@ MESSAGES: dict[str, tuple[str, str, str, str]] = {
         "delete the duplicate",
     ),
     "schema.other": (
-        "giá trị không hợp lệ: {detail}",
+        "giá trị không hợp lệ ở đây",
         "invalid value: {detail}",
-        "đối chiếu với lược đồ {schema}",
-        "compare with the schema {schema}",
+        "{hint_vi}",
+        "{hint_en}",
     ),
     # --- cross-file integrity -------------------------------------------------------------
     "ref.agency": (
@@ -224,11 +346,17 @@ MESSAGES: dict[str, tuple[str, str, str, str]] = {
         "đặt một mã khác, chưa dùng",
         "choose another id that is not used yet",
     ),
-    "id.case_collision": (
-        "mã '{got}' chỉ khác '{other}' ở chữ hoa/thường",
-        "id '{got}' differs from '{other}' only in letter case",
-        "đặt một mã khác hẳn",
-        "choose a clearly different id",
+    "file.case_collision": (
+        "tên tệp '{got}' chỉ khác tệp '{other}' ở chữ hoa/thường",
+        "the file name '{got}' differs from the file '{other}' only in letter case",
+        "xóa hoặc đổi tên một trong hai tệp: trên Windows và macOS hai tên này là cùng một tệp",
+        "delete or rename one of the two: on Windows and macOS both names are the same file",
+    ),
+    "agency.name_taken": (
+        "tên '{got}' trùng với tên của đơn vị '{other}' ({first}), khi không tính chữ hoa/thường và dấu cách",
+        "the name '{got}' is the same as a name of agency '{other}' ({first}), ignoring letter case and spacing",
+        "đặt một tên khác; nếu đây là cùng một đơn vị, xóa mục này và dùng mã '{other}'",
+        "give it another name; if it is the same agency, delete this entry and use the id '{other}'",
     ),
     "id.unsafe": (
         "mã {got} chứa ký tự không an toàn (chỉ dùng a-z, 0-9, dấu gạch ngang)",
@@ -274,10 +402,10 @@ MESSAGES: dict[str, tuple[str, str, str, str]] = {
     ),
     # --- what the source leaves uncertain (plan data) ----------------------------------------
     "decision.possible_dates_with_date": (
-        "đã có ngày ban hành ({date}); possible_dates chỉ dùng khi date là null",
-        "the date of issue is known ({date}); possible_dates belongs only with date: null",
-        "xóa possible_dates, hoặc đặt date: null nếu bản gốc mất một phần ngày",
-        "delete possible_dates, or set date: null if the source lost part of the day",
+        "đã có ngày ban hành ({date}); 'possible_dates' chỉ dùng khi 'date: null'",
+        "the date of issue is known ({date}); 'possible_dates' belongs only with 'date: null'",
+        "xóa 'possible_dates', hoặc đặt 'date: null' nếu bản gốc mất một phần ngày",
+        "delete 'possible_dates', or set 'date: null' if the source lost part of the day",
     ),
     "decision.possible_dates_order": (
         "các ngày {got} không theo thứ tự tăng dần",
@@ -288,8 +416,8 @@ MESSAGES: dict[str, tuple[str, str, str, str]] = {
     "decision.possible_date_month": (
         "ngày {got} không thuộc tháng ban hành {month}",
         "date {got} is not in the month of issue {month}",
-        "sửa ngày cho nằm trong tháng {month}, hoặc sửa month",
-        "use a date within {month}, or correct month",
+        "sửa ngày cho nằm trong tháng {month}, hoặc sửa 'month'",
+        "use a date within {month}, or correct 'month'",
     ),
     "members.collective": (
         "'{got}' là một tập thể; thành viên phải là đơn vị đã đăng ký, không phải tập thể",
@@ -300,14 +428,14 @@ MESSAGES: dict[str, tuple[str, str, str, str]] = {
     "probable.already_named": (
         "đơn vị '{got}' đã có ở {where} của nhiệm vụ {task}; cách đọc có khả năng chỉ nêu đơn vị không đọc được",
         "agency '{got}' is already in {where} of task {task}; a probable reading names only agencies that cannot be read",
-        "xóa '{got}' khỏi probable, hoặc khỏi {where} nếu chữ không đọc được",
-        "remove '{got}' from probable, or from {where} if the words are not legible",
+        "xóa '{got}' khỏi 'probable', hoặc khỏi {where} nếu chữ không đọc được",
+        "remove '{got}' from 'probable', or from {where} if the words are not legible",
     ),
     "probable.not_lost": (
-        "ô có cách đọc có khả năng (probable) nhưng text.{lang} không có […]",
+        "ô có cách đọc có khả năng ('probable') nhưng 'text.{lang}' không có […]",
         "the cell has probable readings but text.{lang} has no […]",
-        "ghi […] vào chỗ chữ bị mất; chữ đọc được thì ghi vào agencies, không ghi vào probable",
-        "write […] where the words are lost; legible words belong in agencies, not in probable",
+        "ghi […] vào chỗ chữ bị mất; chữ đọc được thì ghi vào 'agencies', không ghi vào 'probable'",
+        "write […] where the words are lost; legible words belong in 'agencies', not in 'probable'",
     ),
     "probable.line_outside": (
         "dòng {got} nằm ngoài các đoạn nguồn của nhiệm vụ ({ranges})",
@@ -322,22 +450,22 @@ MESSAGES: dict[str, tuple[str, str, str, str]] = {
         "write it out in full, quoting OCR fragments whole; '[…]' marks only text lost in the source",
     ),
     "column.not_in_cell": (
-        "đơn vị '{got}' không có trong agencies hay probable của ô này",
-        "agency '{got}' is in neither the agencies nor the probable readings of this cell",
+        "đơn vị '{got}' không có trong 'agencies' hay 'probable' của ô này",
+        "agency '{got}' is in neither 'agencies' nor 'probable' of this cell",
         "chỉ ghi đơn vị của chính ô này: {choices}",
         "list only this cell's agencies: {choices}",
     ),
     "target.lost_pair": (
-        "value và comparator phải cùng là null (con số bị mất) hoặc cùng có giá trị",
-        "value and comparator must both be null (figure lost) or both be set",
-        "đặt cả hai là null, hoặc ghi cả hai",
-        "set both to null, or fill in both",
+        "'value' và 'comparator' phải cùng là 'null' (con số bị mất) hoặc cùng có giá trị",
+        "'value' and 'comparator' must both be 'null' (figure lost) or both be set",
+        "đặt cả hai là 'null', hoặc ghi cả hai",
+        "set both to 'null', or fill in both",
     ),
     "target.lost_without_note": (
         "con số của chỉ tiêu bị mất nhưng nhiệm vụ không có ghi chú giải thích",
         "the target's figure is lost but the task has no note explaining it",
-        "thêm vào notes của nhiệm vụ dòng nguồn và phần chữ còn thấy",
-        "add to the task's notes the source line and what is still visible",
+        "thêm vào 'notes' của nhiệm vụ dòng nguồn và phần chữ còn thấy",
+        "add to the task's 'notes' the source line and what is still visible",
     ),
     # --- progress reports (báo cáo tiến độ) -------------------------------------------------
     "date.future": (
@@ -346,11 +474,29 @@ MESSAGES: dict[str, tuple[str, str, str, str]] = {
         "kiểm tra lại năm và tháng; chỉ báo cáo việc đã xảy ra",
         "check the year and month; report only what has already happened",
     ),
+    "report.date_before_period": (
+        "ngày {got} có trước kỳ báo cáo {period} (kỳ bắt đầu ngày {first})",
+        "date {got} is before the reporting period {period} (which begins on {first})",
+        "báo cáo kỳ {period} ghi ngày {window_vi}; kiểm tra lại năm, hoặc đặt tệp vào đúng kỳ",
+        "a report on {period} is dated {window_en}; check the year, or file it under the right period",
+    ),
+    "report.date_after_window": (
+        "ngày {got} quá muộn cho báo cáo kỳ {period}: báo cáo kỳ này ghi ngày {window_vi}",
+        "date {got} is too late for a report on {period}: such a report is dated {window_en}",
+        "kiểm tra lại năm; để sửa hay bổ sung báo cáo kỳ này sau thời hạn đó, nộp báo cáo bổ sung {supplement}",
+        "check the year; to correct or complete this period's report after that, file the supplementary report {supplement}",
+    ),
+    "report.empty": (
+        "tệp báo cáo rỗng",
+        "the report file is empty",
+        "viết theo mẫu báo cáo: `agency: \"{agency}\"`, `period: \"{period}\"`, `submitted: \"YYYY-MM-DD\"`, rồi `entries:` với `id`, `task`, `status`, `reported` cho mỗi mục; hoặc xóa tệp rồi chạy `partracker new-report --agency {agency} --period {period}` để có mẫu điền sẵn",
+        "write it from the report template: `agency: \"{agency}\"`, `period: \"{period}\"`, `submitted: \"YYYY-MM-DD\"`, then `entries:` with `id`, `task`, `status` and `reported` for each; or delete the file and run `partracker new-report --agency {agency} --period {period}` for a pre-filled one",
+    ),
     "url.not_https": (
         "liên kết {got} không bắt đầu bằng https://",
         "link {got} does not start with https://",
-        "dùng liên kết https:// tới văn bản đã công bố, hoặc xóa dòng url",
-        "use an https:// link to the published document, or delete the url line",
+        "dùng liên kết https:// tới văn bản đã công bố, hoặc xóa dòng `url`",
+        "use an https:// link to the published document, or delete the `url` line",
     ),
     "report.file_name": (
         "tên tệp '{got}' không đúng dạng <kỳ>.yaml hoặc <kỳ>-<n>.yaml",
@@ -395,16 +541,16 @@ MESSAGES: dict[str, tuple[str, str, str, str]] = {
         "{hint_en}",
     ),
     "report.completed_missing": (
-        "trạng thái done cần ngày hoàn thành",
-        "status done needs the completion date",
-        "thêm completed: \"YYYY-MM-DD\" (ngày hoàn thành)",
-        "add completed: \"YYYY-MM-DD\" (the date the work was finished)",
+        "trạng thái 'done' cần ngày hoàn thành",
+        "status 'done' needs the completion date",
+        "thêm dòng `completed: \"YYYY-MM-DD\"` (ngày hoàn thành)",
+        "add the line `completed: \"YYYY-MM-DD\"` (the date the work was finished)",
     ),
     "report.completed_not_done": (
-        "chỉ ghi ngày hoàn thành khi trạng thái là done (đang là {got})",
-        "a completion date belongs only to status done (status is {got})",
-        "xóa dòng completed, hoặc đặt status: \"done\"",
-        "delete the completed line, or set status: \"done\"",
+        "chỉ ghi ngày hoàn thành khi trạng thái là 'done' (đang là '{got}')",
+        "a completion date belongs only to status 'done' (status is '{got}')",
+        "xóa dòng `completed`, hoặc đặt `status: \"done\"`",
+        "delete the `completed` line, or set `status: \"done\"`",
     ),
     "report.corrects_unknown": (
         "không có mục '{got}' trong các báo cáo của đơn vị {agency}",
@@ -443,16 +589,35 @@ MESSAGES: dict[str, tuple[str, str, str, str]] = {
         "restore the file as it is at {base}, then file a new supplementary report {supplement} with an entry that `corrects` the old one",
     ),
     "history.symlink": (
-        "tệp báo cáo đã có ở {base} bị thay bằng liên kết tượng trưng (symlink)",
+        "tệp báo cáo đã có ở {base} bị thay bằng một liên kết tượng trưng",
         "a report file that exists at {base} was replaced by a symbolic link",
         "khôi phục tệp như ở {base}, rồi nộp báo cáo bổ sung {supplement} với một mục `corrects` trỏ tới mục cũ",
         "restore the file as it is at {base}, then file a new supplementary report {supplement} with an entry that `corrects` the old one",
     ),
-    "history.git": (
-        "không đọc được lịch sử git ở '{base}': {detail}",
-        "cannot read the git history at '{base}': {detail}",
-        "kiểm tra tên nhánh hay commit; trong GitHub Actions dùng actions/checkout với fetch-depth: 0",
-        "check the branch or commit name; in GitHub Actions use actions/checkout with fetch-depth: 0",
+    # --- git (lịch sử báo cáo, `partracker diff`) ------------------------------------------------
+    "git.ref_unknown": (
+        "không tìm thấy nhánh hoặc commit '{ref}'",
+        "no branch or commit '{ref}' was found",
+        "kiểm tra tên (ví dụ origin/main hoặc mã commit); nhánh trên máy chủ cần `git fetch` trước; trong GitHub Actions dùng actions/checkout với fetch-depth: 0",
+        "check the name (e.g. origin/main or a commit id); a branch on the server needs `git fetch` first; in GitHub Actions use actions/checkout with fetch-depth: 0",
+    ),
+    "git.not_repository": (
+        "thư mục '{path}' không nằm trong một kho git",
+        "'{path}' is not inside a git repository",
+        "chạy lệnh trong một bản sao của kho dự án",
+        "run the command in a clone of the project's repository",
+    ),
+    "git.missing": (
+        "không chạy được chương trình git ('{detail}')",
+        "the git program cannot be run ('{detail}')",
+        "cài git rồi chạy lại lệnh",
+        "install git, then run the command again",
+    ),
+    "git.failed": (
+        "git báo lỗi: '{detail}'",
+        "git failed: '{detail}'",
+        "kiểm tra tên nhánh hay commit và kho git; trong GitHub Actions dùng actions/checkout với fetch-depth: 0",
+        "check the branch or commit name and the repository; in GitHub Actions use actions/checkout with fetch-depth: 0",
     ),
     # --- `partracker obligations` usage errors (lỗi cách dùng lệnh) ---------------------------
     "option.date_invalid": (
@@ -460,6 +625,12 @@ MESSAGES: dict[str, tuple[str, str, str, str]] = {
         "{option}: '{got}' is not a valid date",
         "viết ngày có thật theo dạng YYYY-MM-DD, ví dụ 2017-03-05",
         "write a real date as YYYY-MM-DD, e.g. 2017-03-05",
+    ),
+    "option.period_invalid": (
+        "'{got}' không phải một kỳ báo cáo",
+        "'{got}' is not a reporting period",
+        "viết dạng 2017-q1 … 2017-q4 (quý), 2017-h1 (6 tháng) hoặc 2017-year (năm)",
+        "write it like 2017-q1 … 2017-q4 (quarter), 2017-h1 (six months) or 2017-year (year)",
     ),
     "as_of.epoch_invalid": (
         "SOURCE_DATE_EPOCH='{got}' không phải số giây Unix",
@@ -488,6 +659,103 @@ MESSAGES: dict[str, tuple[str, str, str, str]] = {
 }
 
 
+# The formal names (Unicode NameAliases.txt) of control characters, which unicodedata.name() does not know.
+_CONTROL_NAMES = dict(
+    enumerate(
+        (
+            "NULL", "START OF HEADING", "START OF TEXT", "END OF TEXT", "END OF TRANSMISSION", "ENQUIRY", "ACKNOWLEDGE",
+            "ALERT", "BACKSPACE", "CHARACTER TABULATION", "LINE FEED", "LINE TABULATION", "FORM FEED", "CARRIAGE RETURN",
+            "SHIFT OUT", "SHIFT IN", "DATA LINK ESCAPE", "DEVICE CONTROL ONE", "DEVICE CONTROL TWO", "DEVICE CONTROL THREE",
+            "DEVICE CONTROL FOUR", "NEGATIVE ACKNOWLEDGE", "SYNCHRONOUS IDLE", "END OF TRANSMISSION BLOCK", "CANCEL",
+            "END OF MEDIUM", "SUBSTITUTE", "ESCAPE", "INFORMATION SEPARATOR FOUR", "INFORMATION SEPARATOR THREE",
+            "INFORMATION SEPARATOR TWO", "INFORMATION SEPARATOR ONE",
+        )
+    )
+) | {
+    0x7F: "DELETE", 0x80: "PADDING CHARACTER", 0x81: "HIGH OCTET PRESET", 0x82: "BREAK PERMITTED HERE", 0x83: "NO BREAK HERE",
+    0x84: "INDEX", 0x85: "NEXT LINE", 0x86: "START OF SELECTED AREA", 0x87: "END OF SELECTED AREA", 0x88: "CHARACTER TABULATION SET",
+    0x89: "CHARACTER TABULATION WITH JUSTIFICATION", 0x8A: "LINE TABULATION SET", 0x8B: "PARTIAL LINE FORWARD",
+    0x8C: "PARTIAL LINE BACKWARD", 0x8D: "REVERSE LINE FEED", 0x8E: "SINGLE SHIFT TWO", 0x8F: "SINGLE SHIFT THREE",
+    0x90: "DEVICE CONTROL STRING", 0x91: "PRIVATE USE ONE", 0x92: "PRIVATE USE TWO", 0x93: "SET TRANSMIT STATE",
+    0x94: "CANCEL CHARACTER", 0x95: "MESSAGE WAITING", 0x96: "START OF GUARDED AREA", 0x97: "END OF GUARDED AREA",
+    0x98: "START OF STRING", 0x99: "SINGLE GRAPHIC CHARACTER INTRODUCER", 0x9A: "SINGLE CHARACTER INTRODUCER",
+    0x9B: "CONTROL SEQUENCE INTRODUCER", 0x9C: "STRING TERMINATOR", 0x9D: "OPERATING SYSTEM COMMAND", 0x9E: "PRIVACY MESSAGE",
+    0x9F: "APPLICATION PROGRAM COMMAND",
+}
+
+
+def char_name(char: str) -> str:
+    """A character as messages name it: ``U+00A0 NO-BREAK SPACE``."""
+    code = ord(char)
+    name = _CONTROL_NAMES.get(code) or unicodedata.name(char, "")
+    if not name:
+        category = unicodedata.category(char)
+        name = {"Cs": "SURROGATE", "Co": "PRIVATE USE", "Cn": "UNASSIGNED"}.get(category, category)
+    return f"U+{code:04X} {name}"
+
+
+def is_invisible(char: str) -> bool:
+    """True for a character a reader cannot see or tell from a space: controls, format marks, separators other than the space."""
+    return char != " " and not char.isprintable()
+
+
+def visible(text: str) -> str:
+    """``text`` with each invisible character replaced by its name: ``'status<U+00A0 NO-BREAK SPACE>'``."""
+    if text.isprintable():
+        return text
+    return "".join(f"<{char_name(c)}>" if is_invisible(c) else c for c in text)
+
+
+FIELD_NAMES: dict[str, str] = {
+    "agency": "đơn vị",
+    "period": "kỳ báo cáo",
+    "submitted": "ngày gửi",
+    "id": "mã mục",
+    "task": "nhiệm vụ",
+    "status": "trạng thái",
+    "percent": "phần trăm hoàn thành",
+    "targets": "chỉ tiêu",
+    "note": "ghi chú",
+    "reported": "ngày ghi nhận",
+    "completed": "ngày hoàn thành",
+    "corrects": "mục được sửa",
+}
+"""The Vietnamese name of each field of a report, shown before its key: ``trạng thái (status)``."""
+
+PLACES: dict[str, tuple[str, str]] = {
+    "field": ("{name} ({key})", "{key}"),
+    "entry": ("mục {id}", "entry {id}"),
+    "entry_number": ("mục thứ {number}", "entry no. {number}"),
+    "entry_task": ("{entry} (nhiệm vụ {task})", "{entry} (task {task})"),
+    "entry_field": ("{entry}, {name} ({key})", "{entry}, {key}"),
+    "entry_unknown_field": ("{entry}, trường '{key}'", "{entry}, {key}"),
+    "entry_evidence": ("{entry}, minh chứng thứ {number} ({key})", "{entry}, evidence item {number} ({key})"),
+}
+"""How a message names a place in a report, (vi, en): an entry by its id and task, never by a list index."""
+
+DATE_WINDOWS: dict[str, tuple[str, str]] = {
+    "bounded": ("từ {first} đến {last}", "from {first} to {last}"),
+    "open": ("từ {first} trở đi", "from {first} on"),
+}
+"""The days a report may be dated, (vi, en), as its date messages say them."""
+
+QUOTE_NAMES: dict[str, tuple[str, str]] = {'"': ("ngoặc kép", "double quote"), "'": ("ngoặc đơn", "single quote")}
+"""The quote characters YAML uses, named, (vi, en)."""
+
+YAML_CONSTRUCTS: dict[str, tuple[str, str]] = {
+    "quote": ("dấu ngoặc mở ở dòng {line}, cột {column}", "the quote opened at line {line}, column {column}"),
+    "flow_mapping": ("ngoặc '{{' mở ở dòng {line}, cột {column}", "the '{{' opened at line {line}, column {column}"),
+    "flow_sequence": ("ngoặc '[' mở ở dòng {line}, cột {column}", "the '[' opened at line {line}, column {column}"),
+    "block_mapping": ("nhóm khóa này bắt đầu ở dòng {line}, cột {column}", "this group of keys begins at line {line}, column {column}"),
+    "block_sequence": ("danh sách này bắt đầu ở dòng {line}, cột {column}", "this list begins at line {line}, column {column}"),
+    "key": ("khóa bắt đầu ở dòng {line}, cột {column}", "the key begins at line {line}, column {column}"),
+    "block_scalar": ("khối văn bản bắt đầu ở dòng {line}, cột {column}", "the block of text begins at line {line}, column {column}"),
+    "directive": ("chỉ thị bắt đầu ở dòng {line}, cột {column}", "the directive begins at line {line}, column {column}"),
+    "value": ("giá trị bắt đầu ở dòng {line}, cột {column}", "the value begins at line {line}, column {column}"),
+}
+"""Where a YAML construct began, (vi, en), added to a syntax message when the parser stopped on another line."""
+
+
 @dataclass(frozen=True)
 class Problem:
     """One located problem in a data file (Lỗi)."""
@@ -504,6 +772,8 @@ class Problem:
     """Stable message code, a key of :data:`MESSAGES`."""
     params: dict[str, Any] = field(default_factory=dict)
     """Values for the message placeholders."""
+    where: tuple[str, str] | None = None
+    """The field as a reader names it, (vi, en): ``mục e2 (nhiệm vụ A-IV-1), trường note.en``; None: ``field``."""
 
     def sort_key(self) -> tuple[str, int, int, str, str]:
         """Problems are reported by file, then position."""
@@ -512,22 +782,29 @@ class Problem:
     def parts(self, lang: Lang) -> tuple[str, str]:
         """The message and the fix hint in ``lang``."""
         vi, en, fix_vi, fix_en = MESSAGES[self.code]
-        params = _Params(self.params)
+        # Values from the data may hold invisible characters: each is named, never printed raw.
+        params = _Params({k: visible(v) if isinstance(v, str) else v for k, v in self.params.items()})
         if lang == "vi":
             return vi.format_map(params), fix_vi.format_map(params)
         return en.format_map(params), fix_en.format_map(params)
+
+    def place(self, lang: Lang) -> str:
+        """The field as a reader of ``lang`` is told where to look."""
+        if self.where is None:
+            return visible(self.field)
+        return visible(self.where[0] if lang == "vi" else self.where[1])
 
     def format(self, lang: Lang = "en") -> str:
         """``file:line:col: field: message — fix: hint`` in ``lang``."""
         message, fix = self.parts(lang)
         label = "cách sửa" if lang == "vi" else "fix"
-        return f"{self.file}:{self.line}:{self.column}: {self.field}: {message} — {label}: {fix}"
+        return f"{visible(self.file)}:{self.line}:{self.column}: {self.place(lang)}: {message} — {label}: {fix}"
 
     def github(self, lang: Lang = "en") -> str:
         """A GitHub Actions workflow command that annotates the line in a pull request."""
         message, fix = self.parts(lang)
         label = "cách sửa" if lang == "vi" else "fix"
-        body = f"{self.field}: {message} — {label}: {fix}"
+        body = f"{self.place(lang)}: {message} — {label}: {fix}"
         body = body.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
         file = self.file.replace("%", "%25").replace(",", "%2C").replace(":", "%3A")
         return f"::error file={file},line={self.line},col={self.column}::{body}"
@@ -541,6 +818,7 @@ class Problem:
             "line": self.line,
             "column": self.column,
             "field": self.field,
+            "where": {"vi": self.place("vi"), "en": self.place("en")},
             "code": self.code,
             "message": {"vi": vi, "en": en},
             "fix": {"vi": fix_vi, "en": fix_en},
@@ -572,10 +850,13 @@ def agency_hint(agency_id: str, agency_ids: Iterable[str]) -> dict[str, str]:
 
 
 def quote(value: Any) -> str:
-    """A value as it appears in a message: text in quotes, other values as YAML would write them."""
+    """A value as it appears in a message: text in quotes, other values as YAML would write them.
+
+    Invisible characters are named when the message is rendered (:func:`visible`).
+    """
     if isinstance(value, str):
         shown = value if len(value) <= 60 else value[:57] + "…"
-        return "'" + shown.encode("unicode_escape").decode("ascii") + "'" if not shown.isprintable() else f"'{shown}'"
+        return f"'{shown}'"
     if value is None:
         return "null"
     if isinstance(value, bool):

@@ -16,18 +16,44 @@ from partracker.reading.reportfiles import REPORT_PATH, next_supplement
 
 
 class GitError(Exception):
-    """A git command failed."""
+    """A git command failed; ``code`` and ``params`` word it for a reader (errors.MESSAGES)."""
+
+    def __init__(self, code: str, **params: str) -> None:
+        super().__init__(params.get("detail") or code)
+        self.code = code
+        """``git.ref_unknown``, ``git.not_repository``, ``git.missing`` or ``git.failed``."""
+        self.params = params
+        """Values for the message."""
+
+    def problem(self, file: str) -> Problem:
+        """This failure as a problem shown at ``file``."""
+        return Problem(file, 1, 1, "(file)", self.code, dict(self.params))
 
 
 def git(cwd: Path, *args: str) -> bytes:
-    """Run git and return its output; raise :class:`GitError` with git's message."""
+    """Run git and return its output; raise :class:`GitError` (git's own words kept as a quoted detail)."""
     try:
         done = subprocess.run(["git", *args], cwd=cwd, capture_output=True, check=False)
     except OSError as exc:
-        raise GitError(str(exc)) from None
+        raise GitError("git.missing", detail=exc.strerror or str(exc)) from None
     if done.returncode != 0:
-        raise GitError(done.stderr.decode("utf-8", "replace").strip().splitlines()[-1] if done.stderr.strip() else f"git exited {done.returncode}")
+        detail = done.stderr.decode("utf-8", "replace").strip().splitlines()[-1] if done.stderr.strip() else f"git exited {done.returncode}"
+        if "not a git repository" in detail:
+            raise GitError("git.not_repository", path=str(cwd))
+        raise GitError("git.failed", detail=detail)
     return done.stdout
+
+
+def resolve_ref(cwd: Path, ref: str) -> str:
+    """The commit a branch, tag or commit name points to; anything else, and anything git could read as an option, is refused."""
+    if not ref or ref.startswith("-") or any(c in ref for c in "\0\n\r"):
+        raise GitError("git.ref_unknown", ref=ref)
+    try:
+        return git(cwd, "rev-parse", "--verify", "--quiet", "--end-of-options", f"{ref}^{{commit}}").decode("ascii").strip()
+    except GitError as exc:
+        if exc.code == "git.failed":
+            raise GitError("git.ref_unknown", ref=ref) from None
+        raise
 
 
 def repo_prefix(root: Path) -> tuple[Path, str]:
@@ -41,10 +67,13 @@ def history_problems(root: Path, base: str) -> list[Problem]:
     """Report files that exist at git ``base`` and were changed, deleted or replaced by a link in the working tree."""
     try:
         top, prefix = repo_prefix(root)
+        commit = resolve_ref(top, base)
         progress = f"{prefix}/progress/" if prefix else "progress/"
-        listing = git(top, "ls-tree", "-r", "-z", base, "--", progress)
-    except (GitError, ValueError) as exc:
-        return [Problem(display_path(root, "progress"), 1, 1, "(file)", "history.git", {"base": base, "detail": str(exc)})]
+        listing = git(top, "ls-tree", "-r", "-z", commit, "--", progress)
+    except GitError as exc:
+        return [exc.problem(display_path(root, "progress"))]
+    except ValueError:  # plan-data/ is outside the repository that holds the working directory
+        return [Problem(display_path(root, "progress"), 1, 1, "(file)", "git.not_repository", {"path": display_path(root, "")})]
     problems = []
     for record in listing.decode("utf-8", "surrogateescape").split("\0"):
         if not record:

@@ -32,6 +32,7 @@ from partracker.domain.model import (
     Target,
     Task,
 )
+from partracker.language.folding import comparable
 from partracker.language.text import Text
 from partracker.reading.errors import Problem, agency_hint, quote
 from partracker.reading.yamlload import Document
@@ -103,6 +104,8 @@ def _plan_file(doc: Document) -> Iterator[Problem]:
 def _agencies_file(doc: Document, agency_ids: set[str]) -> Iterator[Problem]:
     seen: set[str] = set()
     collectives = {a["id"] for a in doc.data["agencies"] if a["kind"] == "collective"}
+    # Readers tell agencies apart by name: in each language, no name or short name of one agency may read as one of another's.
+    names: dict[tuple[str, str], tuple[str, tuple]] = {}
     for i, a in enumerate(doc.data["agencies"]):
         if a["id"] in seen:
             yield doc.problem(("agencies", i, "id"), "id.duplicate", got=a["id"], first=_where(doc, ("agencies",), "id", a["id"]))
@@ -115,6 +118,15 @@ def _agencies_file(doc: Document, agency_ids: set[str]) -> Iterator[Problem]:
                 yield doc.problem(path, "ref.agency", got=member, **agency_hint(member, agency_ids))
             elif member in collectives:
                 yield doc.problem(path, "members.collective", got=member)
+        for field in ("name", "short"):
+            for lang in ("vi", "en"):
+                key = (lang, comparable(a[field][lang]))
+                path = ("agencies", i, field, lang)
+                if key in names and names[key][0] != a["id"]:
+                    other, other_path = names[key]
+                    line, col = doc.mark(other_path)
+                    yield doc.problem(path, "agency.name_taken", got=a[field][lang], other=other, first=f"{doc.file}:{line}:{col}")
+                names.setdefault(key, (a["id"], path))
 
 
 def _glossary_file(doc: Document) -> Iterator[Problem]:

@@ -10,23 +10,37 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
 from partracker.domain.duties import duties
 from partracker.domain.model import Entry, Evidence, Plan, Report
-from partracker.domain.periods import FILING_RE, filing_key, filing_period
+from partracker.domain.periods import (
+    FILING_RE,
+    filing_key,
+    filing_period,
+    period_bounds,
+    quarter_end,
+    quarter_of,
+)
 from partracker.domain.progress import report_sort_key
 from partracker.language.text import Text
 from partracker.reading import checks
-from partracker.reading.errors import DataInvalid, Problem, agency_hint, quote
-from partracker.reading.files import display_path, read
+from partracker.reading.errors import (
+    DATE_WINDOWS,
+    FIELD_NAMES,
+    PLACES,
+    DataInvalid,
+    Problem,
+    agency_hint,
+    quote,
+)
+from partracker.reading.files import display_path, read, symlink_problem
+from partracker.reading.yamlload import NodePath, format_path
 
 REPORT_PATH = re.compile(r"^progress/(?P<agency>[^/]+)/(?P<name>[^/]+)$")
 """Where a report file sits under plan-data/."""
-REPORT_TEMPLATE_HINT = "partracker new-report --agency <mã/id> --period <kỳ/period>"
-"""What an empty report file should be filled from."""
 
 
 def next_supplement(agency_dir: Path, period: str) -> str:
@@ -44,28 +58,108 @@ def _real_date(value: str) -> dt.date | None:
         return None
 
 
-def _check_dates(doc: Any, found: list[Problem], as_of: dt.date | None) -> None:
+def filing_window(filing: str) -> tuple[dt.date, dt.date | None]:
+    """The days a filing may be dated (its ``submitted`` and each entry's ``reported``): first and last, None for no end.
+
+    The reporting regime has a period's report sent before its end (a quarter's before the 5th of its last
+    month, the six-month report before 5 June, the annual one before 25 November), so a report is dated
+    from the first day of its period. A late report is still a report on that period until the end of the
+    following quarter (a Q1 report by 30 June, a six-month report by 30 September, an annual report by
+    31 March of the next year); a date after that is a typing mistake or a correction, and a correction
+    is a supplement (``2017-q1-2``), which may be dated any time after the period began.
+    """
+    m = FILING_RE.match(filing)
+    if not m:
+        raise ValueError(f"Expected a filing name such as '2017-q1' or '2017-q1-2' but received: {filing!r}")
+    first, last = period_bounds(m.group("period"))
+    if m.group("seq"):
+        return first, None
+    quarter = quarter_of(last)
+    return first, quarter_end(last.year + 1, 1) if quarter == 4 else quarter_end(last.year, quarter + 1)
+
+
+def date_problem(value: str, *, as_of: dt.date | None, filing: str | None = None, supplement: str = "") -> tuple[str, dict[str, Any]] | None:
+    """The one rule for a date of a report: real, not after the as-of date, and — for the date a report is
+    submitted or an entry reported (``filing`` given) — within the filing's window (:func:`filing_window`).
+
+    Used by the validator, the site build (through the validator) and ``new-report``; returns the problem's
+    code and values, or None when the date is fine.
+    """
+    day = _real_date(value)
+    if day is None:
+        return "date.invalid", {"got": quote(value)}
+    if as_of is not None and day > as_of:
+        return "date.future", {"got": quote(value), "as_of": as_of.isoformat()}
+    if filing is None:
+        return None
+    first, last = filing_window(filing)
+    vi, en = DATE_WINDOWS["bounded" if last else "open"]
+    days = {"first": first.isoformat(), "last": last.isoformat() if last else ""}
+    window = {
+        "period": filing_period(filing),
+        "window_vi": vi.format(**days),
+        "window_en": en.format(**days),
+        "supplement": supplement or f"{filing_period(filing)}-2.yaml",
+    }
+    if day < first:
+        return "report.date_before_period", {"got": quote(value), "first": first.isoformat(), **window}
+    if last is not None and day > last:
+        return "report.date_after_window", {"got": quote(value), **window}
+    return None
+
+
+def _check_dates(doc: Any, found: list[Problem], as_of: dt.date | None, filing: str | None, supplement: str) -> None:
     data = doc.data
-    paths: list[tuple] = [("submitted",)]
+    # (path, whether the filing's window applies): the report's own dates do; a completion or a document date may be older.
+    paths: list[tuple[NodePath, bool]] = [(("submitted",), True)]
     for i, e in enumerate(data["entries"]):
-        paths += [("entries", i, "reported")]
+        paths += [(("entries", i, "reported"), True)]
         if "completed" in e:
-            paths += [("entries", i, "completed")]
+            paths += [(("entries", i, "completed"), False)]
         for j, ev in enumerate(e.get("evidence", ())):
             if "date" in ev:
-                paths += [("entries", i, "evidence", j, "date")]
-    for path in paths:
-        value = data
+                paths += [(("entries", i, "evidence", j, "date"), False)]
+    for path, windowed in paths:
+        value: Any = data
         for part in path:
             value = value[part]
-        day = _real_date(value)
-        if day is None:
-            found.append(doc.problem(path, "date.invalid", got=quote(value)))
-        elif as_of is not None and day > as_of:
-            found.append(doc.problem(path, "date.future", got=quote(value), as_of=as_of.isoformat()))
+        problem = date_problem(value, as_of=as_of, filing=filing if windowed else None, supplement=supplement)
+        if problem is not None:
+            found.append(doc.problem(path, problem[0], **problem[1]))
 
 
-def _check_file(plan: Plan | None, doc: Any, agency_dir: str, filing: str, as_of: dt.date | None) -> list[Problem]:
+def describe_entry(data: Any) -> Callable[[NodePath], tuple[str, str] | None]:
+    """How messages name a place in a report (errors.PLACES): an entry by its id and task, ``mục e2 (nhiệm vụ A-IV-1)``, not by a list index."""
+
+    def place(kind: str, entry: tuple[str, str] = ("", ""), **values: Any) -> tuple[str, str]:
+        vi, en = PLACES[kind]
+        return vi.format(entry=entry[0], **values), en.format(entry=entry[1], **values)
+
+    def describe(path: NodePath) -> tuple[str, str] | None:
+        if len(path) == 1 and path[0] in ("agency", "period", "submitted"):
+            return place("field", name=FIELD_NAMES[str(path[0])], key=path[0])
+        if len(path) < 2 or path[0] != "entries" or not isinstance(path[1], int):
+            return None
+        entries = data.get("entries") if isinstance(data, dict) else None
+        entry = entries[path[1]] if isinstance(entries, list) and path[1] < len(entries) else {}
+        entry_id, task = (entry.get(k) if isinstance(entry, dict) and isinstance(entry.get(k), str) else None for k in ("id", "task"))
+        named = place("entry", id=entry_id) if entry_id else place("entry_number", number=path[1] + 1)
+        if task:
+            named = place("entry_task", named, task=task)
+        rest = path[2:]
+        if not rest:
+            return named
+        key = format_path(rest)
+        if rest[0] == "evidence" and len(rest) > 1 and isinstance(rest[1], int):
+            return place("entry_evidence", named, number=rest[1] + 1, key=key)
+        if str(rest[0]) in FIELD_NAMES:
+            return place("entry_field", named, name=FIELD_NAMES[str(rest[0])], key=key)
+        return place("entry_unknown_field", named, key=key)
+
+    return describe
+
+
+def _check_file(plan: Plan | None, doc: Any, agency_dir: str, filing: str, as_of: dt.date | None, supplement: str) -> list[Problem]:
     data = doc.data
     found: list[Problem] = []
     period = filing_period(filing)
@@ -73,7 +167,9 @@ def _check_file(plan: Plan | None, doc: Any, agency_dir: str, filing: str, as_of
         found.append(doc.problem(("agency",), "report.agency_mismatch", got=data["agency"], expected=agency_dir))
     if data["period"] != period:
         found.append(doc.problem(("period",), "report.period_mismatch", got=data["period"], expected=period))
-    _check_dates(doc, found, as_of)
+    # A period that is wrong or outside the plan is the mistake to fix; dates measured against it would only repeat it.
+    windowed = data["period"] == period and (plan is None or period_problem(plan, period) is None)
+    _check_dates(doc, found, as_of, filing if windowed else None, supplement)
     first_id: dict[str, tuple[int, int]] = {}
     first_task: dict[str, tuple[int, int]] = {}
     for i, e in enumerate(data["entries"]):
@@ -97,9 +193,9 @@ def _check_file(plan: Plan | None, doc: Any, agency_dir: str, filing: str, as_of
                 found.append(doc.problem(path + ("evidence", j, "url"), "url.not_https", got=quote(ev["url"])))
     if plan is None:
         return found
-    years = plan.meta.years
-    if int(period[:4]) not in years:
-        found.append(doc.problem(("period",), "report.period_outside", got=data["period"], start=years[0], end=years[-1]))
+    outside = period_problem(plan, period)
+    if outside is not None:
+        found.append(doc.problem(("period",), outside[0], **outside[1]))
     agency_ids = {a.id for a in plan.agencies}
     agency = data["agency"]
     if agency not in agency_ids:
@@ -124,6 +220,14 @@ def _check_file(plan: Plan | None, doc: Any, agency_dir: str, filing: str, as_of
                     hint_vi, hint_en = "xóa 'targets': nhiệm vụ này không có chỉ tiêu số", "delete 'targets': this task has no numeric targets"
                 found.append(doc.problem(path + ("targets", key), "report.target_unknown", key=True, task=e["task"], got=key, hint_vi=hint_vi, hint_en=hint_en))
     return found
+
+
+def period_problem(plan: Plan, period: str) -> tuple[str, dict[str, Any]] | None:
+    """A report's period must fall in the plan's years (the validator and ``new-report``)."""
+    years = plan.meta.years
+    if int(period[:4]) not in years:
+        return "report.period_outside", {"got": period, "start": years[0], "end": years[-1]}
+    return None
 
 
 def _report(doc: Any, rel: str, *, demo: bool) -> Report:
@@ -155,20 +259,26 @@ def check_reports(
     problems: list[Problem] = []
     reports: list[tuple[Report, Any]] = []
     for rel in sorted(rels):
+        if (root / rel).is_symlink():
+            problems.append(symlink_problem(root, rel))
+            continue
         m = REPORT_PATH.match(rel)
         name = m.group("name") if m else rel.rsplit("/", 1)[-1]
         stem = name.removesuffix(".yaml")
         if not m or not name.endswith(".yaml") or not FILING_RE.match(stem):
             problems.append(Problem(display_path(root, rel), 1, 1, "(file)", "report.file_name", {"got": name}))
             continue
-        doc = read(root, rel, problems, empty_hint=REPORT_TEMPLATE_HINT)
+        agency, period = m.group("agency"), filing_period(stem)
+        doc = read(root, rel, problems, empty=("report.empty", {"agency": agency, "period": period}))
         if doc is None:
             continue
+        doc.describe = describe_entry(doc.data)
         found = checks.schema_problems(doc, "report") + checks.text_problems(doc)
         if found:
             problems.extend(found)
             continue
-        problems.extend(_check_file(plan, doc, m.group("agency"), stem, as_of))
+        supplement = next_supplement(root / "progress" / agency, period)
+        problems.extend(_check_file(plan, doc, agency, stem, as_of, supplement))
         reports.append((_report(doc, rel, demo=demo), doc))
     problems.extend(_check_corrections(reports, root))
     return tuple(sorted((r for r, _ in reports), key=report_sort_key)), sorted(problems, key=Problem.sort_key)

@@ -17,13 +17,20 @@ from __future__ import annotations
 import bisect
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from partracker.reading.errors import Problem
+from partracker.reading.errors import (
+    QUOTE_NAMES,
+    YAML_CONSTRUCTS,
+    Problem,
+    char_name,
+    is_invisible,
+)
 
 __all__ = ["Document", "LoadLimits", "load_text", "load_file", "NodePath", "format_path"]
 
@@ -63,6 +70,10 @@ class Document:
     """1-based (line, column) of each value, by path."""
     key_marks: dict[NodePath, tuple[int, int]] = field(default_factory=dict)
     """1-based (line, column) of each mapping key, by the path of its value."""
+    quoted: set[NodePath] = field(default_factory=set)
+    """Paths of the values written in quotes (so a hint never tells to remove quotes that are not there)."""
+    describe: Callable[[NodePath], tuple[str, str] | None] | None = None
+    """How a reader is told where a path is, (vi, en), when the dotted path would mean nothing to them."""
 
     def mark(self, path: NodePath, *, key: bool = False) -> tuple[int, int]:
         """Position of the node at ``path``, or of its nearest ancestor that has one."""
@@ -79,7 +90,8 @@ class Document:
     def problem(self, path: NodePath, code: str, *, key: bool = False, **params: Any) -> Problem:
         """A problem located at the node at ``path``."""
         line, col = self.mark(path, key=key)
-        return Problem(file=self.file, line=line, column=col, field=format_path(path), code=code, params=params)
+        where = self.describe(tuple(path)) if self.describe is not None else None
+        return Problem(file=self.file, line=line, column=col, field=format_path(path), code=code, params=params, where=where)
 
 
 def format_path(path: NodePath) -> str:
@@ -125,6 +137,9 @@ def _show_tag(tag: str) -> str:
 
 
 def _scalar(event: yaml.ScalarEvent, file: str, path: NodePath, _pos: Any = _pos) -> Any:
+    if any("\ud800" <= c <= "\udfff" for c in event.value):  # only the pure-Python parser lets "\ud800" through
+        line, col = _pos(event.start_mark)
+        raise _Fail(Problem(file, line, col, format_path(path), "yaml.escape", {"began_vi": "", "began_en": ""}))
     value = unicodedata.normalize("NFC", event.value)
     tag = event.tag
     if tag not in (None, "!", "tag:yaml.org,2002:str"):
@@ -168,19 +183,182 @@ def load_text(text: str | bytes, file: str, *, limits: LoadLimits | None = None)
     except _Fail as fail:
         raise LoadError([fail.problem]) from None
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line, col = position(mark) if mark else (1, 1)
-        detail = (exc.problem or exc.context or "").strip()
-        raise LoadError([Problem(file, line, col, "(file)", "yaml.syntax", {"detail": detail})]) from None
+        raise LoadError([syntax_problem(exc, text, file, position)]) from None
     except yaml.YAMLError as exc:  # ReaderError carries a position but no mark object
-        position = getattr(exc, "position", None)
+        offset = getattr(exc, "position", None)
         line, col = (1, 1)
-        if position is not None:
-            before = text[:position]
+        if isinstance(offset, int):
+            before = text[:offset]
             line = before.count("\n") + 1
-            col = position - (before.rfind("\n") + 1) + 1
-        raise LoadError([Problem(file, line, col, "(file)", "yaml.syntax", {"detail": str(exc).splitlines()[0]})]) from None
+            col = offset - (before.rfind("\n") + 1) + 1
+        char = getattr(exc, "character", None)
+        if isinstance(char, int):
+            raise LoadError([Problem(file, line, col, "(file)", "yaml.control_char", {"char": char_name(chr(char))})]) from None
+        raise LoadError([Problem(file, line, col, "(file)", "yaml.syntax", {"detail": str(exc).splitlines()[0], "began_vi": "", "began_en": ""})]) from None
+    except (OverflowError, ValueError):  # the pure-Python scanner on an escape such as "\UFFFFFFFF"
+        raise LoadError([Problem(file, 1, 1, "(file)", "yaml.escape", {"began_vi": "", "began_en": ""})]) from None
     return doc
+
+
+# --- YAML syntax errors in the reader's words -------------------------------------------------------
+# The parser (libyaml, or PyYAML's pure-Python one) says what it expected in its own terms, in English.
+# Each of its messages is sorted here into one kind of mistake a person makes, which errors.MESSAGES words
+# in Vietnamese and English with a fix; the parser's "while scanning …" context says where the construct began.
+
+_CONTEXTS = (
+    (re.compile(r"quoted scalar"), "quote"),
+    (re.compile(r"flow mapping"), "flow_mapping"),
+    (re.compile(r"flow sequence"), "flow_sequence"),
+    (re.compile(r"block mapping"), "block_mapping"),
+    (re.compile(r"block collection"), "block_sequence"),
+    (re.compile(r"simple key"), "key"),
+    (re.compile(r"block scalar"), "block_scalar"),
+    (re.compile(r"directive"), "directive"),
+    (re.compile(r"anchor|alias|tag\b|\bnode\b|plain scalar"), "value"),
+)
+"""The parser's context ("while parsing a flow mapping") → the construct it names."""
+
+_PROBLEMS = (
+    (re.compile(r"^found unexpected end of stream$"), "end"),
+    (re.compile(r"^found unexpected document (?:indicator|separator)$"), "document_marker"),
+    (re.compile(r"^found a tab character|^found character '\\t' that cannot start any token$"), "tab"),
+    (re.compile(r"^found character (?:'.*' )?that cannot start any token$"), "special_char"),
+    (re.compile(r"^mapping values are not allowed (?:in this context|here)$"), "colon"),
+    (re.compile(r"^could not find expected ':'$"), "missing_colon"),
+    (re.compile(r"^did not find expected key$|^did not find expected '-' indicator$|^expected <block end>, but found"), "indentation"),
+    (re.compile(r"^(?:did not find expected|expected) ',' or '\}'"), "unclosed_bracket"),
+    (re.compile(r"^(?:did not find expected|expected) ',' or '\]'"), "unclosed_bracket"),
+    (re.compile(r"^did not find expected node content$|^expected the node content, but found"), "missing_value"),
+    (re.compile(r"^found unknown escape character|^did not find expected hexdecimal number$|^expected escape sequence of|^found invalid Unicode character escape code$"), "escape"),
+    (re.compile(r"^found an indentation indicator equal to 0$|^expected indentation indicator in the range|^expected chomping or indentation indicators"), "block_scalar"),
+    (re.compile(r"^(?:block )?sequence entries are not allowed"), "list_after_key"),
+    (re.compile(r"^mapping keys are not allowed"), "special_char"),
+    (re.compile(r"^found undefined tag handle|^did not find the expected '>'$|^expected '>', but found|^did not find expected tag URI$|^expected URI, but found"
+                r"|^did not find expected '!'$|^expected '!', but found|^did not find URI escaped octet$|^expected URI escape sequence"
+                r"|^found an incorrect (?:leading|trailing) UTF-8 octet$|codec can't decode byte"), "special_char"),
+    (re.compile(r"^found unknown directive name$|^found unexpected non-alphabetical character$|^did not find expected version number$|^found incompatible YAML document|^found duplicate (?:%?YAML|%TAG) directive$"
+                r"|^duplicate (?:%TAG directive|tag handle)|^(?:could|did) not find expected directive name$|^did not find expected digit or '\.' character$"
+                r"|^expected a digit|^found extremely long version number$|^did not find expected <document start>$|^expected '<document start>', but found"), "directive"),
+    # These depend on the construct: after '&', '*' or '!' a name is expected; after '|' or '>' only a line break.
+    (re.compile(r"^did not find expected alphabetic or numeric character$|^expected alphabetic or numeric character, but found"
+                r"|^did not find expected whitespace(?: or line break)?$|^expected ' ', but found"
+                r"|^did not find expected comment or line break$|^expected a comment or a line break, but found"), "after_indicator"),
+)
+"""The parser's problem text (C and pure-Python wordings) → the kind of mistake."""
+
+_SPECIAL_CHARS = "@`&*!%?|>,[]{}#'\"-:"
+
+
+def classify(context: str | None, problem: str | None) -> str:
+    """The kind of mistake a parser message describes: a key of errors.MESSAGES without ``yaml.``; ``syntax`` if unknown."""
+    text = (problem or "").strip()
+    for pattern, kind in _PROBLEMS:
+        if pattern.search(text):
+            if kind == "after_indicator":
+                construct = construct_of(context)
+                return {"block_scalar": "block_scalar", "directive": "directive"}.get(construct or "", "special_char")
+            return kind
+    return "syntax"
+
+
+def construct_of(context: str | None) -> str | None:
+    """The construct a parser context names (a key of errors.YAML_CONSTRUCTS), or None."""
+    for pattern, construct in _CONTEXTS:
+        if context and pattern.search(context):
+            return construct
+    return None
+
+
+def _char_at(lines: list[str], pos: tuple[int, int]) -> str:
+    line, col = pos
+    if 1 <= line <= len(lines) and 1 <= col <= len(lines[line - 1]):
+        return lines[line - 1][col - 1]
+    return ""
+
+
+def _shown_char(char: str) -> str:
+    if not char:
+        return "'…'"
+    return char_name(char) if is_invisible(char) or char == " " else f"'{char}'"
+
+
+def _open_multiline_quote(text: str, problem_line: int, position: Any) -> tuple[int, int, str] | None:
+    """A quoted text that runs over several lines and ends where the parser stumbled: its opening quote was probably never closed."""
+    found = None
+    try:
+        for token in yaml.scan(text, Loader=_LOADER):
+            if isinstance(token, yaml.ScalarToken) and token.style in ('"', "'"):
+                start, end = position(token.start_mark), position(token.end_mark)
+                if end[0] > start[0] and end[0] >= problem_line - 1:
+                    found = (*start, token.style)
+    except yaml.YAMLError:
+        pass
+    return found
+
+
+def syntax_problem(exc: yaml.MarkedYAMLError, text: str, file: str, position: Any) -> Problem:
+    """A parser error as a located problem in the reader's words, pointing where the mistake is."""
+    lines = text.split("\n")
+    problem_at = position(exc.problem_mark) if exc.problem_mark else None
+    context_at = position(exc.context_mark) if exc.context_mark else None
+    at = problem_at or context_at or (1, 1)
+    kind = classify(exc.context, exc.problem)
+    construct = construct_of(exc.context)
+    params: dict[str, Any] = {"detail": (exc.problem or exc.context or "").strip()}
+
+    if kind in ("end", "document_marker") and construct == "quote" and context_at:
+        kind, opened, char = "unclosed_quote", context_at, _char_at(lines, context_at)
+    elif kind in ("unclosed_bracket", "indentation", "colon", "missing_colon", "missing_value", "document_marker", "end"):
+        suspect = _open_multiline_quote(text, at[0], position)
+        if suspect is not None:
+            kind, opened, char = "unclosed_quote", suspect[:2], suspect[2]
+    if kind == "unclosed_quote":
+        quote_vi, quote_en = QUOTE_NAMES.get(char, QUOTE_NAMES['"'])
+        params.update(open_line=opened[0], open_column=opened[1], seen_line=at[0], char=char, quote_vi=quote_vi, quote_en=quote_en)
+        return Problem(file, opened[0], opened[1], "(file)", "yaml.unclosed_quote", params)
+
+    if kind == "missing_colon" and context_at:
+        at = context_at  # the parser notices on the next line; the key without its colon is on this one
+        construct = None
+    line_text = lines[at[0] - 1] if at[0] <= len(lines) else ""
+    hidden = [c for c in line_text[: at[1]] if is_invisible(c) and c != "\t"]
+    if hidden and kind != "control_char":
+        # An invisible character (often U+FEFF or U+00A0 pasted from Word) is what the parser tripped on.
+        kind = "invisible_char"
+        params["char"] = char_name(hidden[0])
+        construct = None
+    if kind == "indentation":
+        # The parser only says it found no key (or no '- '): the line itself tells which mistake it is.
+        if line_text[: at[1] - 1].strip():
+            kind = "text_after_value"
+        elif _char_at(lines, at) == "-" and construct == "block_mapping":
+            kind = "list_in_mapping"
+    if kind == "unclosed_bracket":
+        char = _char_at(lines, context_at) if context_at else "{"
+        params.update(open_line=(context_at or at)[0], open_column=(context_at or at)[1], bracket=f"'{char or '{'}'", closer="'}'" if char == "{" else "']'")
+        construct = None
+    if kind in ("special_char", "missing_value"):
+        # The character at fault: where the parser stopped, or the indicator that began the construct.
+        char = _char_at(lines, context_at) if construct == "value" and context_at and _char_at(lines, context_at) in _SPECIAL_CHARS else _char_at(lines, at)
+        if kind == "special_char" and char == "\t":
+            kind = "tab"
+        params["char"] = _shown_char(char)
+    if kind == "missing_value" and not _char_at(lines, at) and at[0] >= len(lines) - 1:
+        kind = "end"  # the file stops where a value should come: an unclosed '[' or '{'
+    if kind == "directive":
+        char_line = next((i + 1 for i, line in enumerate(lines) if line.startswith("%")), None)
+        if char_line is not None:
+            at = (char_line, 1)
+        elif "document start" in params["detail"]:
+            kind = "after_end"  # no directive: something follows the end of the document, such as an extra '}' or ']'
+        construct = None
+    began_vi = began_en = ""
+    if construct is not None and context_at is not None and context_at[0] != at[0]:
+        vi, en = YAML_CONSTRUCTS[construct]
+        began_vi = "; " + vi.format(line=context_at[0], column=context_at[1])
+        began_en = "; " + en.format(line=context_at[0], column=context_at[1])
+    params.update(began_vi=began_vi, began_en=began_en)
+    return Problem(file, at[0], at[1], "(file)", f"yaml.{kind}", params)
 
 
 def _build(events: Any, doc: Document, limits: LoadLimits, _pos: Any = _pos) -> Any:
@@ -251,7 +429,10 @@ def _build(events: Any, doc: Document, limits: LoadLimits, _pos: Any = _pos) -> 
                 line, col = _pos(event.start_mark)
                 raise _Fail(Problem(file, line, col, format_path(child_path() if stack else ()), "yaml.anchor", {"name": event.anchor}))
         if isinstance(event, yaml.ScalarEvent):
-            value = _scalar(event, file, child_path() if stack else (), _pos)
+            path = child_path() if stack else ()
+            value = _scalar(event, file, path, _pos)
+            if event.style in ('"', "'"):
+                doc.quoted.add(path)
             attach(value, event.start_mark, True)
             continue
         if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):

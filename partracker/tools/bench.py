@@ -206,15 +206,23 @@ def dump_plain(data_dir: Path, out: Path) -> list[Path]:
             "nav": nav(lang, ctx.plan, ctx.urls, present),
         }
         path = out / f"mkdocs.{lang}.yml"
-        # JSON is YAML: MkDocs reads it as it is.
-        path.write_text(json.dumps(config, ensure_ascii=False, indent=1), encoding="utf-8")
+        # JSON is YAML: MkDocs reads it as it is (a function given by name becomes a !!python/name: tag).
+        text = re.sub(rf'"{_PYTHON_NAME}([A-Za-z0-9_.]+)"', r"!!python/name:\1", json.dumps(config, ensure_ascii=False, indent=1))
+        path.write_text(text, encoding="utf-8")
         configs.append(path)
     return configs
 
 
+_PYTHON_NAME = "python-name:"
+"""Marks a function in an extension's options (toc's slugify); written back as YAML's !!python/name: tag."""
+
+
 def _extensions(config: Any) -> list[Any]:
+    def option(value: Any) -> Any:
+        return f"{_PYTHON_NAME}{value.__module__}.{value.__qualname__}" if callable(value) else value
+
     ext_configs = config.mdx_configs
-    return [{name: ext_configs[name]} if name in ext_configs else name for name in config.markdown_extensions]
+    return [{name: {k: option(v) for k, v in ext_configs[name].items()}} if name in ext_configs else name for name in config.markdown_extensions]
 
 
 def build_plain(configs: list[Path], *, log: Path) -> Run:

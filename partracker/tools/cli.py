@@ -71,13 +71,20 @@ def fail_with(problems: list, *, lang: str, fmt: str = "text") -> None:
 @LANG_OPTION
 @click.option("--format", "fmt", type=click.Choice(["text", "github", "json"]), default="text", show_default=True, help="Output format.")
 @click.option("--base", default=None, metavar="REF", help="Git ref (e.g. origin/main): report files that exist there must be unchanged / Nhánh gốc: tệp báo cáo đã có ở đó không được sửa.")
-@click.option("--as-of", "as_of", type=click.DateTime(formats=["%Y-%m-%d"]), default=None, help="Report dates after this day are errors [default: today, Asia/Ho_Chi_Minh].")
-def validate(data_dir: Path, lang: str, fmt: str, base: str | None = None, as_of: object = None) -> None:
-    """Check every file in plan-data/ and report all problems at once.
+@click.option("--as-of", "as_of", default=None, metavar="YYYY-MM-DD", help="Report dates after this day are errors [default: SOURCE_DATE_EPOCH, else today in the plan's time zone].")
+@click.option("--config", "config", type=click.Path(dir_okay=False, exists=True, path_type=Path), default=None, help="The project's mkdocs.yml [default: ./mkdocs.yml]: its docs/, overrides/ and hooks/ must hold no symbolic link.")
+def validate(data_dir: Path, lang: str, fmt: str, base: str | None = None, as_of: str | None = None, config: Path | None = None) -> None:
+    """Check every file in plan-data/ (and the project's pages) and report all problems at once.
 
-    Kiểm tra mọi tệp trong plan-data/ và báo tất cả lỗi trong một lần chạy.
+    Kiểm tra mọi tệp trong plan-data/ (và các trang của dự án) và báo tất cả lỗi trong một lần chạy.
     """
-    loaded = ds.load_dataset(data_dir, as_of=as_of_policy(as_of.date() if as_of else None, lang))  # type: ignore[attr-defined]
+    from partracker.outputs.mkdocs_site import config_file
+    from partracker.reading.files import symlink_problems
+
+    loaded = ds.load_dataset(data_dir, as_of=as_of_policy(_iso_option(as_of, "--as-of", lang) if as_of else None, lang))
+    project_dir = config.parent if config else Path.cwd()
+    if config_file(project_dir, "vi").is_file():
+        loaded.problems = sorted(loaded.problems + symlink_problems(project_dir), key=lambda p: p.sort_key())
     if base is not None:
         from partracker.reading.history import history_problems
 
@@ -138,8 +145,8 @@ def _both(problem: object) -> str:
 @click.option("--agency", "agency_id", required=True, help="Agency id, e.g. so-noi-vu / Mã đơn vị.")
 @click.option("--period", required=True, help="2017-q1 … 2017-q4, 2017-h1 or 2017-year / Kỳ báo cáo.")
 @DATA_OPTION
-@click.option("--date", "on", type=click.DateTime(formats=["%Y-%m-%d"]), default=None, help="Date for submitted/reported [default: today, Asia/Ho_Chi_Minh].")
-def new_report(agency_id: str, period: str, data_dir: Path, on: object) -> None:
+@click.option("--date", "on", default=None, metavar="YYYY-MM-DD", help="Date for submitted/reported, within the period's reporting window [default: SOURCE_DATE_EPOCH, else today in the plan's time zone].")
+def new_report(agency_id: str, period: str, data_dir: Path, on: str | None) -> None:
     """Write plan-data/progress/<agency>/<period>.yaml with every task the agency owes; never overwrites.
 
     Tạo tệp báo cáo mới với mọi nhiệm vụ đơn vị được giao; không bao giờ ghi đè tệp đã có.
@@ -152,7 +159,8 @@ def new_report(agency_id: str, period: str, data_dir: Path, on: object) -> None:
     from partracker.tools.scaffold import scaffold
 
     if not re.match(PERIOD_PATTERN, period):
-        raise click.BadParameter(f"'{period}': dùng dạng / use 2017-q1, 2017-h1, 2017-year", param_hint="--period")
+        raise _usage_both("option.period_invalid", got=period)
+    day_given = _iso_option(on, "--date", "vi", "en") if on else None
     loaded = ds.load_dataset(data_dir, with_reports=False)
     if loaded.plan is None:
         fail_with(loaded.problems, lang="vi")
@@ -171,7 +179,17 @@ def new_report(agency_id: str, period: str, data_dir: Path, on: object) -> None:
     if not duties(plan, agency_id):
         click.echo(_both(Problem(shown, 1, 1, "--agency", "report.nothing_owed", {"agency": agency_id})), err=True)
         sys.exit(1)
-    day = on.date() if on else as_of_policy(None, "vi")(plan.meta.timezone)  # type: ignore[attr-defined]
+    # The file written must pass the validator: the period in the plan, its dates checked by the same rule.
+    outside = reportfiles.period_problem(plan, period)
+    if outside is not None:
+        click.echo(_both(Problem(shown, 1, 1, "--period", outside[0], outside[1])), err=True)
+        sys.exit(1)
+    as_of = as_of_policy(None, "vi")(plan.meta.timezone)
+    day = day_given or as_of
+    wrong = reportfiles.date_problem(day.isoformat(), as_of=as_of, filing=period, supplement=reportfiles.next_supplement(target.parent, period))
+    if wrong is not None:
+        click.echo(_both(Problem(shown, 1, 1, "--date", wrong[0], wrong[1])), err=True)
+        sys.exit(1)
     target.parent.mkdir(parents=True, exist_ok=True)
     with target.open("x", encoding="utf-8", newline="\n") as fh:
         fh.write(scaffold(plan, agency_id, period, today=day))
@@ -182,8 +200,8 @@ def new_report(agency_id: str, period: str, data_dir: Path, on: object) -> None:
 @click.argument("base")
 @click.argument("head", required=False)
 @DATA_OPTION
-@click.option("--as-of", "as_of", type=click.DateTime(formats=["%Y-%m-%d"]), default=None, help="Date at which obligations are assessed [default: today, Asia/Ho_Chi_Minh].")
-def diff_command(base: str, head: str | None, data_dir: Path, as_of: object) -> None:
+@click.option("--as-of", "as_of", default=None, metavar="YYYY-MM-DD", help="Date at which obligations are assessed [default: SOURCE_DATE_EPOCH, else today in the plan's time zone].")
+def diff_command(base: str, head: str | None, data_dir: Path, as_of: str | None) -> None:
     """Markdown (vi and en) for a pull request: new reports, status, target and obligation changes.
 
     Tóm tắt thay đổi của pull request (tiếng Việt và tiếng Anh) dạng Markdown.
@@ -195,12 +213,14 @@ def diff_command(base: str, head: str | None, data_dir: Path, as_of: object) -> 
         before = df.load_side(data_dir, base)
         after = df.load_side(data_dir, head)
     except GitError as exc:
-        click.echo(f"git: {exc}", err=True)
-        sys.exit(1)
+        # The summary is read in both languages, so is its failure; an unknown ref is a usage error.
+        for lang in ("vi", "en"):
+            click.echo(_plain(exc.code, lang, **exc.params), err=True)
+        sys.exit(2 if exc.code == "git.ref_unknown" else 1)
     plan = after.plan or before.plan
     # Without a plan on either side no status is computed, so the zone of the date does not matter.
     timezone = plan.meta.timezone if plan else "UTC"
-    result = df.compare(before, after, as_of=as_of_policy(as_of.date() if as_of else None, "en")(timezone))  # type: ignore[attr-defined]
+    result = df.compare(before, after, as_of=as_of_policy(_iso_option(as_of, "--as-of", "vi", "en") if as_of else None, "en")(timezone))
     click.echo(df.render(result, base=base, head=head or after.ref), nl=False)
 
 
@@ -236,11 +256,12 @@ def codeowners(data_dir: Path, org: str, output: Path, check: bool) -> None:
 @DATA_OPTION
 @LANG_OPTION
 @click.option("--site-dir", type=click.Path(file_okay=False, path_type=Path), default=Path("site"), show_default=True, help="Where to write the site.")
-@click.option("--as-of", "as_of", type=click.DateTime(formats=["%Y-%m-%d"]), default=None, help="Date statuses are computed for [default: SOURCE_DATE_EPOCH, else today in the plan's time zone].")
+@click.option("--as-of", "as_of", default=None, metavar="YYYY-MM-DD", help="Date statuses are computed for [default: SOURCE_DATE_EPOCH, else today in the plan's time zone].")
 @click.option("--demo", is_flag=True, help="Add the sample reports of demo/progress/ and a DEMO banner on every page.")
 @click.option("--base-url", default=None, help="Public address of the site root, e.g. https://example.org/par/.")
 @click.option("--config", "config", type=click.Path(dir_okay=False, exists=True, path_type=Path), default=None, help="The project's mkdocs.yml [default: ./mkdocs.yml]; mkdocs.en.yml sits beside it.")
-def build(data_dir: Path, lang: str, site_dir: Path, as_of: object, demo: bool, base_url: str | None, config: Path | None) -> None:
+@click.option("--base", default=None, metavar="REF", help="Git ref of the last published data (the deploy workflow's previous commit): a report file that exists there must be unchanged, as the pull-request check requires.")
+def build(data_dir: Path, lang: str, site_dir: Path, as_of: str | None, demo: bool, base_url: str | None, config: Path | None, base: str | None = None) -> None:
     """Validate plan-data/, then build the Vietnamese and English sites and the open data.
 
     Kiểm tra plan-data/, rồi dựng trang tiếng Việt, tiếng Anh và dữ liệu mở.
@@ -255,38 +276,59 @@ def build(data_dir: Path, lang: str, site_dir: Path, as_of: object, demo: bool, 
     if not config_file(project_dir, "vi").is_file():
         raise _usage("build.no_config", lang, path=config_file(project_dir, "vi"))
     words = labels(lang)  # type: ignore[arg-type]
-    options = BuildOptions(data_dir=data_dir, as_of=as_of.date() if as_of else None, demo=demo, base_url=base_url)  # type: ignore[attr-defined]
+    options = BuildOptions(data_dir=data_dir, as_of=_iso_option(as_of, "--as-of", lang) if as_of else None, demo=demo, base_url=base_url)
     try:
         ctx = BuildContext.load(options)
     except DataInvalid as exc:
         fail_with(exc.problems, lang=lang)
     except AsOfError as exc:
         raise _usage(exc.problem.code, lang, **exc.problem.params) from None
+    if base is not None:
+        from partracker.reading.history import history_problems
+
+        changed = history_problems(data_dir, base)
+        if changed:
+            fail_with(changed, lang=lang)
     # Reproducible builds: MkDocs dates its sitemap from SOURCE_DATE_EPOCH.
     os.environ.setdefault("SOURCE_DATE_EPOCH", str(epoch_of(ctx.as_of, ctx.timezone)))
     try:
         build_site(ctx, site_dir, project_dir=project_dir)
+    except DataInvalid as exc:  # a symbolic link among the project's pages
+        fail_with(exc.problems, lang=lang)
     except BuildFailed as exc:  # the log above says what went wrong; programming errors keep their traceback
         click.echo(words.format("cli.build_failed", detail=exc), err=True)
         sys.exit(1)
     click.echo(words.format("cli.built", site=site_dir, date=ctx.as_of.isoformat(), demo=" (DEMO)" if demo else ""))
 
 
-def _usage(code: str, lang: str, **params: object) -> click.UsageError:
-    """A usage error (exit 2) worded from errors.MESSAGES in ``lang``."""
+def _plain(code: str, lang: str, **params: object) -> str:
+    """A message of errors.MESSAGES in ``lang``, with its fix, for a failure that has no file and line."""
     vi, en, fix_vi, fix_en = MESSAGES[code]
     message, fix = (vi, fix_vi) if lang == "vi" else (en, fix_en)
     label = "cách sửa" if lang == "vi" else "fix"
-    return click.UsageError(f"{message.format(**params)} — {label}: {fix.format(**params)}")
+    return f"{message.format(**params)} — {label}: {fix.format(**params)}"
 
 
-def _iso_option(value: str, option: str, lang: str) -> dt.date:
+def _usage(code: str, lang: str, **params: object) -> click.UsageError:
+    """A usage error (exit 2) worded from errors.MESSAGES in ``lang``."""
+    return click.UsageError(_plain(code, lang, **params))
+
+
+def _usage_both(code: str, **params: object) -> click.UsageError:
+    """A usage error in Vietnamese, then English: for commands whose output is read in both languages."""
+    return click.UsageError(_plain(code, "vi", **params) + "\n" + _plain(code, "en", **params))
+
+
+def _iso_option(value: str, option: str, *langs: str) -> dt.date:
+    """A date option written YYYY-MM-DD; anything else is a usage error worded in ``langs``."""
     try:
         if len(value) != 10:
             raise ValueError(value)
         return dt.date.fromisoformat(value)
     except ValueError:
-        raise _usage("option.date_invalid", lang, option=option, got=value) from None
+        if len(langs) > 1:
+            raise _usage_both("option.date_invalid", option=option, got=value) from None
+        raise _usage("option.date_invalid", langs[0], option=option, got=value) from None
 
 
 @main.command()

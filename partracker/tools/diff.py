@@ -23,7 +23,7 @@ from partracker.language.labels import labels
 from partracker.outputs import render as rendering
 from partracker.outputs import wording
 from partracker.reading.dataset import load_dataset
-from partracker.reading.history import git, repo_prefix
+from partracker.reading.history import git, repo_prefix, resolve_ref
 
 
 @dataclass(frozen=True)
@@ -93,7 +93,8 @@ class Diff:
 def checkout(root: Path, ref: str) -> Iterator[Path]:
     """plan-data/ as it is at git ``ref``, extracted into a temporary folder."""
     top, prefix = repo_prefix(root)
-    archive = git(top, "archive", "--format=tar", ref, "--", prefix or ".")
+    # The ref is resolved to a commit first: a ref such as "--output=…" never reaches git as an option.
+    archive = git(top, "archive", "--format=tar", resolve_ref(top, ref), "--", prefix or ".")
     with tempfile.TemporaryDirectory(prefix="partracker-diff-") as tmp:
         with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
             tar.extractall(tmp, filter="data")
