@@ -42,7 +42,8 @@ def test_every_key_has_both_languages() -> None:
         fields = {f for text in (vi, en) for _, f, _, _ in string.Formatter().parse(text) if f}
         assert fields <= {"date", "timezone", "number", "year", "roman", "quarter", "recipient", "target", "task", "end", "citation", "due", "month",
                           "value", "n", "count", "status", "percent", "period", "agency", "id", "items", "note", "ref", "content", "role", "text",
-                          "base", "head", "data", "tasks", "agencies", "reports", "site", "demo", "detail"}, (key, fields)
+                          "base", "head", "data", "tasks", "agencies", "reports", "site", "demo", "detail", "metric", "level",
+                          "title", "group", "groups", "sections", "lead", "coordinating", "column", "shown", "total", "done"}, (key, fields)
 
 
 def test_families_cover_the_domain_vocabularies_exactly() -> None:

@@ -81,6 +81,11 @@ def on_config(config: Any, logger: Any) -> Any:
         "lang": lang,
     }
     config.extra["generator"] = False
+    # The palette toggle's names in mkdocs.yml are label keys (scheme_dark, scheme_light): words come from the catalogue.
+    for scheme in config.theme.get("palette") or []:
+        toggle = scheme.get("toggle") or {}
+        if toggle.get("name") in ("scheme_dark", "scheme_light"):
+            toggle["name"] = words[toggle["name"]]
     return config
 
 

@@ -57,6 +57,11 @@ class TimelineRow:
     parties: tuple[Party, ...]
     """Agencies and their statuses."""
 
+    @property
+    def by_status(self) -> tuple[tuple[str, tuple[Party, ...]], ...]:
+        """The parties grouped by status, in the order of :data:`~partracker.domain.schedule.STATUSES`."""
+        return tuple((s, tuple(p for p in self.parties if p.status == s)) for s in schedule.STATUSES if any(p.status == s for p in self.parties))
+
 
 @dataclass(frozen=True)
 class TimelineBlock:
@@ -187,7 +192,7 @@ def progress_pages(ctx: BuildContext, lang: Lang) -> Iterator[Page]:
     yield Page(urls.progress_page("by-period"), "site/progress/by-period.md.j2", {**common, "year_chart": year_chart, "by_year": schedule.rollup(assessments, schedule.by_year), "periods": periods})
 
     by_section = schedule.rollup(assessments, schedule.by_section)
-    section_rows = _counts_rows(by_section, [s.id for s in plan.sections], lambda sid: f"{sid} · {plan.section(sid).title.get(lang)}")
+    section_rows = _counts_rows(by_section, [s.id for s in plan.sections], lambda sid: wording.section_title(plan, plan.section(sid), lang))
     yield Page(
         urls.progress_page("by-section"),
         "site/progress/by-section.md.j2",
