@@ -336,7 +336,8 @@ def test_code_and_form_fields_draw_vietnamese_whole(real_url: str, desktop: Any)
         assert family.startswith('"PT Roboto Mono"'), (page, family)
         if text:
             body = desktop.evaluate("getComputedStyle(document.body).fontFamily")
-            assert desktop.evaluate(f"Array.from(document.querySelectorAll('{text}')).map(e => getComputedStyle(e).fontFamily)") == [body] * 3
+            families = desktop.evaluate(f"Array.from(document.querySelectorAll('{text}')).map(e => getComputedStyle(e).fontFamily)")
+            assert len(families) >= 3 and set(families) == {body}
     loaded = "async () => { await document.fonts.load('16px \"PT Roboto Mono\"', 'kế hoạch ổn định'); return document.fonts.check('16px \"PT Roboto Mono\"', 'kế hoạch ổn định'); }"
     assert desktop.evaluate(loaded)
     assert outside == []

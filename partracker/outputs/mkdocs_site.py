@@ -24,7 +24,7 @@ from typing import Any
 from partracker.domain.model import Plan
 from partracker.language.labels import labels
 from partracker.language.text import LANGS, Lang
-from partracker.outputs import registry, search
+from partracker.outputs import registry, search, wording
 from partracker.outputs.context import BuildContext, BuildOptions
 from partracker.outputs.urls import HAND_WRITTEN, Urls
 from partracker.reading.clock import AsOfError
@@ -126,7 +126,8 @@ def nav(lang: Lang, plan: Plan, urls: Urls, present: set[str]) -> list[Any]:
     """The bounded navigation: index pages only, never every task or agency."""
     words = labels(lang)
     # MkDocs and Material print navigation titles as raw HTML, so data text is escaped here.
-    sections = [{html.escape(f"{s.id} · {s.title.get(lang)}", quote=False): urls.section(s)} for s in plan.sections]
+    # A section title used in two groups ("Hiện đại hóa hành chính" in A, B and C) shows its group.
+    sections = [{html.escape(wording.section_title(plan, s, lang), quote=False): urls.section(s)} for s in plan.sections]
     items: list[Any] = [
         {words.home: urls.home},
         {words.plan: [{words.plan_overview: urls.plan}, *sections]},
@@ -140,6 +141,7 @@ def nav(lang: Lang, plan: Plan, urls: Urls, present: set[str]) -> list[Any]:
         if urls.page(name) in present:
             items.append({words[key]: urls.page(name)})
     items.append({words.downloads: urls.downloads})
+    # Pages about the project itself, for maintainers and the curious, in one section at the end (and down-weighted in search).
     about = [{words[key]: path} for key, path in (("deadlines", "deadlines.md"), ("data_model", "data-model.md"), ("coverage", urls.coverage), ("how_built", "maintainers.md"), ("benchmark", "benchmark.md")) if path in present]
     items.append({words.about: about})
     return items

@@ -166,10 +166,10 @@ def progress_pages(ctx: BuildContext, lang: Lang) -> Iterator[Page]:
     by_target: dict[tuple[str, str], dict[int, float | None]] = {}
     for row in target_rows(ctx):  # the same rows as data/targets.json
         by_target.setdefault((row["task"], row["target"]), {})[row["year"]] = row["reported"]
-    targets: list[tuple[Task, Target, Chart]] = []
+    targets: list[tuple[Task, list[tuple[Target, Chart]]]] = []
     for task in plan.tasks:
-        for target in task.targets:
-            targets.append((task, target, target_chart(task, target, by_target[(task.id, target.id)], lang=lang, templates=ctx.templates)))
+        if task.targets:
+            targets.append((task, [(target, target_chart(task, target, by_target[(task.id, target.id)], lang=lang, templates=ctx.templates)) for target in task.targets]))
     yield Page(urls.progress_page("targets"), "site/progress/targets.md.j2", {**common, "targets": targets})
 
     periods = []
