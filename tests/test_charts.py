@@ -184,3 +184,13 @@ def test_target_chart_vietnamese_and_dated_target() -> None:
     desc = svg_root(chart).find(f"{SVG}desc").text
     assert desc == "Chỉ tiêu: từ 95% trở lên, đến năm 2020. Giá trị báo cáo: 2019: 96,5%; 2020: chưa có số liệu."
     assert cells(table_root(chart))[1:] == [["2019", "96,5%", "Có"], ["2020", "—", "—"]]
+
+
+def test_a_short_label_keeps_the_full_name_in_the_tooltip_the_summary_and_the_table() -> None:
+    chart = status_bar([BarRow("Sở KH&CN", {"upcoming": 2}, full="Sở Khoa học và Công nghệ")], lang="vi", title="t", row_header="Đơn vị")
+    for layout in ("wide", "narrow"):
+        row = next(g for g in svg_root(chart, layout).iter(f"{SVG}g") if g.get("class") == "partracker-chart__row")
+        assert row.find(f"{SVG}title").text == "Sở Khoa học và Công nghệ"
+        assert [t.text for t in row.find(f"{SVG}text").iter(f"{SVG}tspan")] == ["Sở KH&CN"]
+    assert svg_root(chart).find(f"{SVG}desc").text.startswith("Sở Khoa học và Công nghệ: 2 chưa đến hạn")
+    assert cells(table_root(chart))[1][0] == "Sở Khoa học và Công nghệ"

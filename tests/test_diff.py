@@ -70,7 +70,7 @@ def test_compare_finds_added_reports_status_and_target_changes(repo: Path) -> No
     assert result.obligations is not None
     assert [(c.id, c.agency, c.due, c.old, c.new, c.title["en"]) for c in result.obligations] == [
         ("2017/A-I-1/recurring-annual/so-noi-vu", "so-noi-vu", "2017-12-31", "due_soon", "done_on_time", "Carry out during 2017"),
-        ("2017/A-I-1/target-t1/so-noi-vu", "so-noi-vu", "2017-12-31", "due_soon", "done_on_time", "Meet target t1 in 2017"),
+        ("2017/A-I-1/target-t1/so-noi-vu", "so-noi-vu", "2017-12-31", "due_soon", "done_on_time", "Target for 2017: Share at least 100%"),
     ]
 
 

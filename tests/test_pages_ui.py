@@ -341,3 +341,57 @@ def test_code_and_form_fields_draw_vietnamese_whole(real_url: str, desktop: Any)
     loaded = "async () => { await document.fonts.load('16px \"PT Roboto Mono\"', 'kế hoạch ổn định'); return document.fonts.check('16px \"PT Roboto Mono\"', 'kế hoạch ổn định'); }"
     assert desktop.evaluate(loaded)
     assert outside == []
+
+
+# --- the building blocks, without a browser ------------------------------------------------------------
+
+
+def test_short_titles_section_titles_and_target_titles(plan: Any) -> None:
+    from partracker.outputs import wording
+
+    assert wording.task_title(plan.task("A-I-1"), "vi") == "Ban hành, triển khai kết quả thực hiện Kế hoạch CCHC hằng năm của tỉnh…"
+    assert wording.task_title(plan.task("A-I-3"), "en") == "Inspection of PAR work"  # short already: kept whole
+    assert all(len(wording.task_title(t, lang)) <= wording.TASK_TITLE_LIMIT + 1 for t in plan.tasks for lang in LANGS)
+    # "Hiện đại hóa hành chính" is the title of A-VII, B-I and C-IV: each says its group; a title used once does not.
+    assert wording.section_title(plan, plan.section("B-I"), "vi") == "B-I · Hiện đại hóa hành chính (nhóm B)"
+    assert wording.section_title(plan, plan.section("A-III"), "en") == "A-III · Administrative procedure reform"
+    target = plan.task("A-VIII-5").targets[0]
+    assert wording.target_obligation_title(target, 2018, "vi") == "Chỉ tiêu năm 2018: Tỷ lệ hồ sơ TTHC được giải quyết đúng hạn bằng 100%"
+    assert wording.target_obligation_title(target, 2018, "en") == "Target for 2018: Share of administrative procedure dossiers resolved on time equal to 100%"
+
+
+def test_the_grid_shows_the_most_pressing_status() -> None:
+    from partracker.outputs.pages import headline_status
+
+    assert headline_status(["done_on_time", "upcoming", "not_assessed"]) == "not_assessed"
+    assert headline_status(["done_on_time", "overdue"]) == "overdue"
+    assert headline_status(["not_applicable", "done"]) == "done"  # "not applicable" only when nothing else applies
+    assert headline_status(["not_applicable"]) == "not_applicable"
+    assert headline_status([]) is None
+
+
+def test_the_script_folds_every_vietnamese_letter_as_the_site_does() -> None:
+    from partracker.language.folding import fold_diacritics
+    from partracker.outputs.pages import fold_table
+
+    table = fold_table()
+    letters = "àáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ"
+    for c in letters + letters.upper():
+        assert table[c] == fold_diacritics(c) and table[c].isascii(), c
+    assert table["\u0301"] == ""  # a combining mark typed on its own (decomposed input) disappears too
+
+
+@pytest.mark.parametrize(("as_of", "ended"), [("2017-06-01", False), ("2021-06-01", True)])
+def test_the_home_page_shows_next_deadlines_until_the_plan_ends_then_the_final_picture(as_of: str, ended: bool) -> None:
+    import datetime as dt
+
+    from partracker.outputs import registry
+    from partracker.outputs.context import BuildContext, BuildOptions
+
+    ctx = BuildContext.load(BuildOptions(data_dir=PLAN_DATA, as_of=dt.date.fromisoformat(as_of)))
+    home = registry.generate(ctx, "en")["index.md"]
+    assert ("## The final picture" in home) is ended
+    assert ("## Next deadlines" in home) is not ended
+    if not ended:
+        rows = [line for line in home.split("## Next deadlines")[1].split("## How to read")[0].splitlines() if line.startswith("| <time")]
+        assert 0 < len(rows) <= 8 and rows[0].startswith('| <time datetime="2017-06-04">')

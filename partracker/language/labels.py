@@ -141,6 +141,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "find_agency": ("Đơn vị của bạn phải làm gì?", "What does your agency owe?"),
     "find_agency_label": ("Tìm đơn vị", "Find an agency"),
     "find_agency_hint": ("Gõ một phần tên, có dấu hay không dấu", "Type part of a name"),
+    "all_agencies_link": ("Bảng mọi đơn vị, với số nhiệm vụ và nghĩa vụ của từng đơn vị", "Every agency in a table, with its number of tasks and obligations"),
     "find_agency_intro": ("Chọn đơn vị để xem các nhiệm vụ, hạn sắp tới và bảng nghĩa vụ từng năm (in được).", "Choose an agency to see its tasks, its next deadlines and its printable sheet of obligations for each year."),
     "latest": ("Cập nhật mới nhất", "Latest updates"),
     "count_groups": ("Số nhóm tiêu chí", "Criteria groups"),

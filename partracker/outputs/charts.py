@@ -112,6 +112,13 @@ class BarRow:
     """What the bar stands for (section, agency, year)."""
     counts: Mapping[str, int]
     """Obligations per status; statuses not present count as zero."""
+    full: str | None = None
+    """The full name when ``label`` is a short one (an agency's short name): in the tooltip and the table."""
+
+    @property
+    def name(self) -> str:
+        """The full name, or the label."""
+        return self.full or self.label
 
 
 def _fixed(x: float) -> str:
@@ -228,7 +235,7 @@ def _bar_drawing(rows: Sequence[BarRow], layout: Layout, lang: Lang) -> dict[str
                 "show_count": (x1 - x0) >= text_width(shown, layout.font) + 6,
             })
         bars.append({
-            "label": xml_safe(row.label),
+            "label": xml_safe(row.name),
             "lines": [{"text": line, "y": _fixed(first_line + i * layout.line)} for i, line in enumerate(lines)],
             "label_x": _fixed(label_x),
             "y": _fixed(bar_y),
@@ -253,12 +260,12 @@ def status_bar(rows: Sequence[BarRow], *, lang: Lang, title: str, templates: jin
         for status in row.counts:
             status_label(status, lang)
     words = labels(lang)
-    chart_id = _chart_id("status_bar", lang, title, [(r.label, sorted(r.counts.items())) for r in rows])
+    chart_id = _chart_id("status_bar", lang, title, [(r.label, r.full, sorted(r.counts.items())) for r in rows])
     summary = []
     for row in rows:
         total = sum(row.counts.get(s, 0) for s in STATUS_ORDER)
         parts = [f"{format_number(row.counts.get(s, 0), lang)} {status_label(s, lang).lower()}" for s in STATUS_ORDER if row.counts.get(s, 0) > 0]
-        summary.append(f"{row.label}: " + (", ".join(parts) if parts else words.nothing.rstrip(".")) + f" ({words.total.lower()} {format_number(total, lang)})")
+        summary.append(f"{row.name}: " + (", ".join(parts) if parts else words.nothing.rstrip(".")) + f" ({words.total.lower()} {format_number(total, lang)})")
     desc = "; ".join(summary) + "." if summary else words.nothing
     drawings = []
     for layout in LAYOUTS:
@@ -274,7 +281,7 @@ def status_bar(rows: Sequence[BarRow], *, lang: Lang, title: str, templates: jin
         statuses=present,
         rows=[
             {
-                "label": row.label,
+                "label": row.name,
                 "counts": [format_number(row.counts.get(s, 0), lang) for s in present],
                 "total": format_number(sum(row.counts.get(s, 0) for s in STATUS_ORDER), lang),
             }

@@ -126,8 +126,8 @@ def measure_rows(plan: Plan, assessments: Sequence[Assessment]) -> list[MeasureR
     return rows
 
 
-def _counts_rows(rolled: dict[str, dict[str, int]], keys: Sequence[str], label: Callable[[str], str]) -> list[BarRow]:
-    return [BarRow(label(k), {s: n for s, n in rolled.get(k, {}).items() if n}) for k in keys]
+def _counts_rows(rolled: dict[str, dict[str, int]], keys: Sequence[str], label: Callable[[str], str], full: Callable[[str], str | None] = lambda k: None) -> list[BarRow]:
+    return [BarRow(label(k), {s: n for s, n in rolled.get(k, {}).items() if n}, full(k)) for k in keys]
 
 
 def _common(ctx: BuildContext) -> dict[str, Any]:
@@ -209,7 +209,10 @@ def progress_pages(ctx: BuildContext, lang: Lang) -> Iterator[Page]:
     agency_ids = sort_texts([k for k in by_agency if k != "unassigned"], lambda k: wording.agency_short(plan, k, lang), lang)
     if "unassigned" in by_agency:
         agency_ids.append("unassigned")  # cells lost in the source: listed last, not hidden
-    agency_rows = _counts_rows(by_agency, agency_ids, lambda k: wording.agency_short(plan, None if k == "unassigned" else k, lang))
+    agency_rows = _counts_rows(
+        by_agency, agency_ids, lambda k: wording.agency_short(plan, None if k == "unassigned" else k, lang),
+        lambda k: None if k == "unassigned" else plan.agency(k).name.get(lang),
+    )
     yield Page(
         urls.progress_page("by-agency"),
         "site/progress/by-agency.md.j2",
