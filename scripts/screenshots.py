@@ -1,6 +1,10 @@
-"""Screenshots of a built site (home, task A-I-1, agency so-noi-vu; vi and en) into docs/screenshots/.
+"""Screenshots of built sites into docs/screenshots/, at 390 px (a phone) and 1280 px (a desktop), in both languages.
 
-Usage: python3 scripts/screenshots.py [SITE_DIR]   (default: site). Uses Debian's Chromium, no download.
+Usage: python3 scripts/screenshots.py [SITE_DIR] [DEMO_SITE_DIR]   (defaults: site, site-demo)
+
+The real site gives the home page, task A-I-1, the agency Sở Nội vụ and its yearly sheet; the demo site
+(``partracker build --demo``), whose sample reports fill the progress pages, gives the progress by agency.
+Uses Debian's Chromium, no download; only the local server is contacted.
 """
 
 from __future__ import annotations
@@ -9,38 +13,62 @@ import functools
 import http.server
 import sys
 import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
-PAGES = {"home": "", "task-a-i-1": "tasks/a-i-1/", "agency-so-noi-vu": "agencies/so-noi-vu/"}
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"]
+PAGES = {
+    "home": ("real", ""),
+    "task-a-i-1": ("real", "tasks/a-i-1/"),
+    "agency-so-noi-vu": ("real", "agencies/so-noi-vu/"),
+    "sheet-so-noi-vu-2017": ("real", "agencies/so-noi-vu/2017/"),
+    "progress-by-agency": ("demo", "progress/by-agency/"),
+}
+"""Screenshot name → (which site, page path)."""
+VIEWPORTS = {"1280": {"width": 1280, "height": 900}, "390": {"width": 390, "height": 844}}
+ARGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"]
 
 
-def main(site: Path, out: Path) -> None:
-    """Serve ``site`` on 127.0.0.1 and capture each page in both languages."""
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - the base class names it so
+        pass
+
+
+@contextmanager
+def serve(site: Path) -> Iterator[str]:
+    """Serve ``site`` on 127.0.0.1; yields its base URL."""
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
-    out.mkdir(parents=True, exist_ok=True)
-    base = f"http://127.0.0.1:{server.server_port}"
     try:
-        with sync_playwright() as p:
-            browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=ARGS)
-            page = browser.new_page(viewport={"width": 1280, "height": 900})
-            # Only the local server may be contacted.
-            page.route("**/*", lambda route: route.continue_() if route.request.url.startswith(base) else route.abort())
-            for lang in ("vi", "en"):
-                for name, path in PAGES.items():
-                    page.goto(f"{base}/{lang}/{path}", wait_until="networkidle")
-                    target = out / f"{name}-{lang}.png"
-                    page.screenshot(path=str(target), full_page=False)
-                    print(target)
-            browser.close()
+        yield f"http://127.0.0.1:{server.server_port}"
     finally:
         server.shutdown()
 
 
+def main(sites: dict[str, Path], out: Path) -> None:
+    """Capture each page of :data:`PAGES` at each width of :data:`VIEWPORTS`, in vi and en."""
+    out.mkdir(parents=True, exist_ok=True)
+    with serve(sites["real"]) as real, serve(sites["demo"]) as demo, sync_playwright() as p:
+        bases = {"real": real, "demo": demo}
+        browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=ARGS)
+        for width, viewport in VIEWPORTS.items():
+            context = browser.new_context(viewport=viewport, color_scheme="light")
+            page = context.new_page()
+            page.route("**/*", lambda route: route.continue_() if route.request.url.startswith((real, demo, "data:")) else route.abort())
+            for lang in ("vi", "en"):
+                for name, (site, path) in PAGES.items():
+                    page.goto(f"{bases[site]}/{lang}/{path}", wait_until="networkidle")
+                    target = out / f"{name}-{lang}-{width}.png"
+                    page.screenshot(path=str(target), full_page=False)
+                    print(target)
+            context.close()
+        browser.close()
+
+
 if __name__ == "__main__":
     root = Path(__file__).resolve().parent.parent
-    main(Path(sys.argv[1]) if len(sys.argv) > 1 else root / "site", root / "docs" / "screenshots")
+    real_site = Path(sys.argv[1]) if len(sys.argv) > 1 else root / "site"
+    demo_site = Path(sys.argv[2]) if len(sys.argv) > 2 else root / "site-demo"
+    main({"real": real_site, "demo": demo_site}, root / "docs" / "screenshots")

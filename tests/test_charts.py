@@ -29,8 +29,8 @@ MINI_PLAN = Path(__file__).resolve().parent / "fixtures" / "mini-plan"
 HOSTILE = 'A-I <script>alert(1)</script> & {: onclick="x" } \x01\x0b'
 
 
-def svg_root(chart: Chart) -> ET.Element:
-    return ET.fromstring(str(chart.svg))
+def svg_root(chart: Chart, layout: str = "wide") -> ET.Element:
+    return ET.fromstring(str(getattr(chart, layout)))
 
 
 def table_root(chart: Chart) -> ET.Element:
@@ -70,20 +70,45 @@ def test_status_bar_table_has_the_same_numbers() -> None:
         ["A-II", "0", "0", "2", "0", "2"],
     ]
     # Counts written on wide segments and totals are the table's; a segment too narrow for its count says it in its title.
-    texts = {t.text for t in svg_root(chart).iter(f"{SVG}text")}
-    assert {"1,996", "2,000", "2"} <= texts and "3" not in texts
-    titles = {t.text for t in svg_root(chart).iter(f"{SVG}title")}
-    assert "Done on time: 3" in titles
+    for layout in ("wide", "narrow"):
+        texts = {t.text for t in svg_root(chart, layout).iter(f"{SVG}text")}
+        assert {"1,996", "2,000", "2"} <= texts and "3" not in texts
+        titles = {t.text for t in svg_root(chart, layout).iter(f"{SVG}title")}
+        assert "Done on time: 3" in titles
 
 
-def test_segments_fill_the_bar_and_carry_patterns() -> None:
-    root = svg_root(sample_bar())
+@pytest.mark.parametrize(("layout", "length"), [("wide", 720 - 220 - charts.TOTAL_ROOM), ("narrow", 340 - charts.TOTAL_ROOM)])
+def test_segments_fill_the_bar_and_carry_patterns(layout: str, length: float) -> None:
+    root = svg_root(sample_bar(), layout)
     segments = [r for r in root.iter(f"{SVG}rect") if (r.get("fill") or "").startswith("url(#") and r.find(f"{SVG}title") is not None]
     first_row = segments[:3]
     assert [s.find(f"{SVG}title").text for s in first_row] == ["Done on time: 3", "Overdue: 1", "No report filed yet: 1,996"]
-    assert sum(float(s.get("width")) for s in first_row) == pytest.approx(400.0, abs=0.02)
-    pattern_ids = {p.get("id") for p in root.iter(f"{SVG}pattern")}
-    assert {re.match(r"url\(#(.+)\)", s.get("fill")).group(1) for s in segments} <= pattern_ids
+    assert sum(float(s.get("width")) for s in first_row) == pytest.approx(length, abs=0.02)
+    patterns = {p.get("id"): p for p in root.iter(f"{SVG}pattern")}
+    assert {re.match(r"url\(#(.+)\)", s.get("fill")).group(1) for s in segments} <= set(patterns)
+    # Colour comes from the stylesheet (light and dark schemes); every status but one also draws a pattern over it.
+    overdue = next(p for k, p in patterns.items() if k.endswith("-overdue"))
+    assert [c.get("class") for c in overdue] == ["pt-fill--overdue", "pt-hatch--overdue"]
+
+
+def test_each_layout_keeps_text_at_12_px_in_the_narrowest_column_it_is_shown_in() -> None:
+    # site.css shows the wide drawing in columns of 600 px and more, the narrow one below; 292 px is a 320 px phone's column.
+    for layout in charts.LAYOUTS:
+        root = svg_root(sample_bar(), layout.name)
+        assert root.get("viewBox").split()[2] == str(layout.width) and root.get("font-size") == str(layout.font)
+        assert layout.font * layout.narrowest / layout.width >= charts.MIN_TEXT_PX
+    assert (charts.WIDE.narrowest, charts.NARROW.width) == (600, 340)
+
+
+def test_long_labels_wrap_then_shorten_with_the_full_text_in_a_tooltip() -> None:
+    name = "Cơ quan, đơn vị có thẩm quyền giải quyết thủ tục hành chính thuộc Ủy ban nhân dân tỉnh Gia Lai"
+    root = svg_root(status_bar([BarRow(name, {"upcoming": 2})], lang="vi", title="t"), "wide")
+    row = next(g for g in root.iter(f"{SVG}g") if g.get("class") == "partracker-chart__row")
+    assert row.find(f"{SVG}title").text == name
+    lines = [t.text for t in row.find(f"{SVG}text").iter(f"{SVG}tspan")]
+    assert len(lines) == 2 and lines[1].endswith("…") and " ".join(lines).startswith("Cơ quan, đơn vị có thẩm quyền")
+    assert all(charts.text_width(line, charts.WIDE.font) <= 210 for line in lines)
+    assert charts.wrap("Sở Nội vụ", 200, 15) == ("Sở Nội vụ",)
 
 
 def test_vietnamese_numbers_and_labels() -> None:
@@ -95,18 +120,19 @@ def test_vietnamese_numbers_and_labels() -> None:
 def test_output_is_deterministic_and_has_no_blank_lines() -> None:
     assert sample_bar().svg == sample_bar().svg
     assert "\n\n" not in sample_bar().svg and "\n\n" not in sample_bar().table_html
+    assert sample_bar().svg == f"{sample_bar().wide}\n{sample_bar().narrow}"
 
 
 def test_two_charts_never_share_ids() -> None:
-    a = svg_root(sample_bar())
-    b = svg_root(status_bar([BarRow("B", {"done": 1})], lang="en", title="Other"))
     ids = lambda root: {e.get("id") for e in root.iter() if e.get("id")}
-    assert not ids(a) & ids(b)
+    a, b = sample_bar(), status_bar([BarRow("B", {"done": 1})], lang="en", title="Other")
+    drawings = [ids(svg_root(c, layout)) for c in (a, b) for layout in ("wide", "narrow")]
+    assert all(not (x & y) for i, x in enumerate(drawings) for y in drawings[i + 1:])
 
 
 def test_hostile_text_is_escaped_and_control_characters_dropped() -> None:
     chart = status_bar([BarRow(HOSTILE, {"overdue": 1})], lang="en", title=HOSTILE)
-    for markup in (chart.svg, chart.table_html):
+    for markup in (chart.wide, chart.narrow, chart.table_html):
         assert "<script>" not in markup
         assert "&lt;script&gt;alert(1)&lt;/script&gt; &amp; {: onclick=&#34;x&#34; }" in markup
         assert "\x01" not in markup and "\x0b" not in markup
@@ -138,11 +164,16 @@ def test_target_chart() -> None:
         ["2017", "80%", "No"],
         ["2018", "100%", "Yes"],
     ]
-    target_line = [l for l in root.iter(f"{SVG}line") if l.get("class") == "partracker-chart__target"]
-    assert len(target_line) == 1 and target_line[0].get("stroke-dasharray") == "8 5"  # dashed, not colour alone
-    # Bar heights are proportional to the values on the 0–100% scale.
-    bars = [r for r in root.iter(f"{SVG}rect") if r.find(f"{SVG}title") is not None]
-    assert [(b.find(f"{SVG}title").text, b.get("height")) for b in bars] == [("2017: 80%", "160.00"), ("2018: 100%", "200.00")]
+    for layout in ("wide", "narrow"):
+        root = svg_root(chart, layout)
+        target_line = [l for l in root.iter(f"{SVG}line") if "partracker-chart__target" in (l.get("class") or "")]
+        assert len(target_line) == 1 and target_line[0].get("stroke-dasharray") == "8 5"  # dashed, not colour alone
+        # Bar heights are proportional to the values on the 0–100% scale; a year without a value says so in the legend.
+        bars = [r for r in root.iter(f"{SVG}rect") if r.find(f"{SVG}title") is not None]
+        (t80, h80), (t100, h100) = [(b.find(f"{SVG}title").text, float(b.get("height"))) for b in bars]
+        assert (t80, t100) == ("2017: 80%", "2018: 100%") and h80 == pytest.approx(0.8 * h100, abs=0.02)
+        texts = [t.text for t in root.iter(f"{SVG}text")]
+        assert "— No value reported" in texts and "Reported value" in texts
 
 
 def test_target_chart_vietnamese_and_dated_target() -> None:
@@ -163,10 +194,18 @@ def test_target_chart_for_a_figure_lost_in_the_source() -> None:
     root = svg_root(chart)
     assert root.find(f"{SVG}desc").text == "Target: […] (figure lost in the source), every year. Reported value: 2017: 90%; 2018: no value reported."
     # No line is drawn for a figure nobody can read, and no value is judged against it.
-    assert not [l for l in root.iter(f"{SVG}line") if l.get("class") == "partracker-chart__target"]
+    assert not [l for l in root.iter(f"{SVG}line") if "partracker-chart__target" in (l.get("class") or "").split()]
     assert cells(table_root(chart))[1:] == [["2017", "90%", "—"], ["2018", "—", "—"]]
 
 
 def test_the_date_dependent_status_has_its_own_style() -> None:
     chart = status_bar([BarRow("2016", {"date_dependent": 3, "not_applicable": 2})], lang="en", title="x")
     assert "Uncertain: depends on the decision" in str(chart.table_html)
+def test_a_short_label_keeps_the_full_name_in_the_tooltip_the_summary_and_the_table() -> None:
+    chart = status_bar([BarRow("Sở KH&CN", {"upcoming": 2}, full="Sở Khoa học và Công nghệ")], lang="vi", title="t", row_header="Đơn vị")
+    for layout in ("wide", "narrow"):
+        row = next(g for g in svg_root(chart, layout).iter(f"{SVG}g") if g.get("class") == "partracker-chart__row")
+        assert row.find(f"{SVG}title").text == "Sở Khoa học và Công nghệ"
+        assert [t.text for t in row.find(f"{SVG}text").iter(f"{SVG}tspan")] == ["Sở KH&CN"]
+    assert svg_root(chart).find(f"{SVG}desc").text.startswith("Sở Khoa học và Công nghệ: 2 chưa đến hạn")
+    assert cells(table_root(chart))[1][0] == "Sở Khoa học và Công nghệ"

@@ -72,7 +72,7 @@ def test_compare_finds_added_reports_status_and_target_changes(repo: Path) -> No
         # Sở Tư pháp's new Q2 report is its own quarterly report to the Department of Home Affairs.
         ("2017/A-I-1/tier-1-quarterly-q2/so-tu-phap", "so-tu-phap", "2017-06-04", "not_assessed", "done_on_time", "Quarterly report Q2 2017 to DOHA"),
         ("2017/A-I-1/recurring-annual/so-noi-vu", "so-noi-vu", "2017-12-31", "due_soon", "done_on_time", "Carry out during 2017"),
-        ("2017/A-I-1/target-t1/so-noi-vu", "so-noi-vu", "2017-12-31", "due_soon", "done_on_time", "Meet target t1 in 2017"),
+        ("2017/A-I-1/target-t1/so-noi-vu", "so-noi-vu", "2017-12-31", "due_soon", "done_on_time", "Target for 2017: Share at least 100%"),
     ]
 
 

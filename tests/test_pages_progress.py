@@ -128,7 +128,7 @@ def test_no_reports_says_so_and_claims_nothing(plan) -> None:
         for path, text in pages.items():
             head = text.split("\n\n", 2)[1]
             assert notice in head, path
-        statuses = set(re.findall(r"partracker-status--([a-z_]+)", "".join(v for k, v in pages.items() if k.startswith("timeline/"))))
+        statuses = set(re.findall(r"pt-badge--([a-z_]+)", "".join(v for k, v in pages.items() if k.startswith("timeline/"))))
         assert statuses == {"not_applicable", "not_assessed", "due_soon", "upcoming"}
     overview = pages_for(plan, lang="en")["progress/index.md"]
     assert "| 2017 | 2 | — | — | Not yet assessed | Not yet assessed |" in overview
@@ -138,7 +138,7 @@ def test_no_reports_says_so_and_claims_nothing(plan) -> None:
 def test_filed_report_changes_statuses_and_measures(plan) -> None:
     pages = pages_for(plan, [filed_report()], lang="en")
     assert "No progress reports have been filed yet" not in pages["progress/index.md"]
-    assert "partracker-status--done_late" in pages["timeline/2016.md"]  # the 2017 plan was due 31/12/2016
+    assert "pt-badge--done_late" in pages["timeline/2016.md"]  # the 2017 plan was due 31/12/2016
     # Sở Tư pháp has not reported on A-I-1, so the share is a lower bound and the band stays open.
     assert "| 2017 | 2 | 0 | at least 0% | Not settled (2 tasks without a report) | Not yet assessed |" in pages["progress/index.md"]
     assert "2017: 100%" in pages["progress/targets.md"]  # the target chart shows the reported value
@@ -148,7 +148,8 @@ def test_timeline_groups_by_year_and_quarter(plan) -> None:
     pages = pages_for(plan, lang="vi")
     text = pages["timeline/2017.md"]
     assert text.startswith("# Lịch thực hiện 2017") and text.index("## Quý II/2017") < text.index("## Quý III/2017")
-    assert "| 30/09/2017 | [A-I-2](../tasks/a-i-2.md) | Hoàn thành trong quý III/2017 |" in text
+    assert '| <time datetime="2017-09-30">30/09/2017</time> | [A-I-2](../tasks/a-i-2.md) <span class="pt-short">' in text
+    assert "| Hoàn thành trong quý III/2017 |" in text
     assert "## Quý I/2018" not in text and "## Quý I/2018" in pages["timeline/2018.md"]
     assert quarter_label(2017, 3, "en") == "Q3 2017"
 

@@ -172,8 +172,8 @@ class BuildContext:
         Every template sees: ``plan``, ``lang``, ``words`` (the labels), ``urls``, ``link(path)``
         (a relative link from this page), ``as_of``, ``timezone``, ``demo``, the wording helpers
         ``obligation_title(ob)``, ``rule_label(rule)``, ``target_level(target)``, ``target_text(target)``,
-        ``agency_short(agency_id)``, ``due_text(date)``, ``alphabetical(items, attribute)``, and the
-        ``values`` given.
+        ``agency_short(agency_id)``, ``due_text(date)``, ``task_title(task)``, ``section_title(section)``,
+        ``alphabetical(items, attribute)``, and the ``values`` given.
         """
         plan = self.plan
         return self.templates.get_template(template).render(
@@ -192,6 +192,8 @@ class BuildContext:
             target_text=lambda target: wording.target_text(target, lang),
             agency_short=lambda agency_id: wording.agency_short(plan, agency_id, lang),
             due_text=lambda day: wording.date_text(day, lang),
+            task_title=lambda task: wording.task_title(task, lang),
+            section_title=lambda section: wording.section_title(plan, section, lang),
             alphabetical=lambda items, attribute: sort_texts(items, lambda item: _text_of(getattr(item, attribute), lang), lang),
             **values,
         )

@@ -24,7 +24,7 @@ from typing import Any
 from partracker.domain.model import Plan
 from partracker.language.labels import labels
 from partracker.language.text import LANGS, Lang
-from partracker.outputs import registry, search
+from partracker.outputs import registry, search, wording
 from partracker.outputs.context import BuildContext, BuildOptions
 from partracker.outputs.urls import Urls
 from partracker.reading.clock import AsOfError
@@ -89,6 +89,11 @@ def on_config(config: Any, logger: Any) -> Any:
         "lang": lang,
     }
     config.extra["generator"] = False
+    # The palette toggle's names in mkdocs.yml are label keys (scheme_dark, scheme_light): words come from the catalogue.
+    for scheme in config.theme.get("palette") or []:
+        toggle = scheme.get("toggle") or {}
+        if toggle.get("name") in ("scheme_dark", "scheme_light"):
+            toggle["name"] = words[toggle["name"]]
     return config
 
 
@@ -129,7 +134,8 @@ def nav(lang: Lang, plan: Plan, urls: Urls, present: set[str]) -> list[Any]:
     """The bounded navigation: index pages only, never every task or agency."""
     words = labels(lang)
     # MkDocs and Material print navigation titles as raw HTML, so data text is escaped here.
-    sections = [{html.escape(f"{s.id} · {s.title.get(lang)}", quote=False): urls.section(s)} for s in plan.sections]
+    # A section title used in two groups ("Hiện đại hóa hành chính" in A, B and C) shows its group.
+    sections = [{html.escape(wording.section_title(plan, s, lang), quote=False): urls.section(s)} for s in plan.sections]
     items: list[Any] = [
         {words.home: urls.home},
         {words.plan: [{words.plan_overview: urls.plan}, *sections]},
@@ -143,6 +149,7 @@ def nav(lang: Lang, plan: Plan, urls: Urls, present: set[str]) -> list[Any]:
         if urls.page(name) in present:
             items.append({words[key]: urls.page(name)})
     items.append({words.downloads: urls.downloads})
+    # Pages about the project itself, for maintainers and the curious, in one section at the end (and down-weighted in search).
     about = [{words[key]: path} for key, path in (("deadlines", urls.page("deadlines.md")), ("data_model", urls.page("data-model.md")), ("coverage", urls.coverage), ("how_built", urls.page("maintainers.md")), ("benchmark", urls.page("benchmark.md"))) if path in present]
     items.append({words.about: about})
     return items

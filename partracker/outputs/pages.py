@@ -7,37 +7,147 @@ page only through the templates' escaping filters.
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
-from collections.abc import Iterable, Iterator
+import json
+import re
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from importlib.resources import files
 
 from markupsafe import Markup
 
 from partracker.domain import schedule
-from partracker.domain.model import ColumnDoubt, Plan, ProbableReading, Target, Task
-from partracker.language.text import Lang, Text
-from partracker.outputs import calendars, opendata
+from partracker.domain.model import (
+    Agency,
+    ColumnDoubt,
+    Plan,
+    ProbableReading,
+    Target,
+    Task,
+)
+from partracker.domain.periods import quarter_of
+from partracker.domain.schedule import Assessment
+from partracker.language.folding import fold_diacritics
+from partracker.language.formats import sort_texts
+from partracker.language.labels import labels
+from partracker.language.text import LANGS, Lang, Text
+from partracker.outputs import calendars, opendata, wording
 from partracker.outputs.context import BuildContext
 from partracker.outputs.items import DataFile, Page
+from partracker.outputs.progress_pages import TimelineRow, timeline
 
 ASSETS = ("report-builder.js", "site.css")
-"""Files of ``partracker/outputs/assets/`` published into each language."""
+"""Files of ``partracker/outputs/assets/`` published into each language as they are."""
+
+MONO_FONTS = (
+    ("roboto-mono-latin-400-normal.woff2", "U+0000-00FF,U+0131,U+0152-0153,U+02BB-02BC,U+02C6,U+02DA,U+02DC,U+0304,U+0308,U+0329,U+2000-206F,U+20AC,U+2122,U+2191,U+2193,U+2212,U+2215,U+FEFF,U+FFFD"),
+    ("roboto-mono-vietnamese-400-normal.woff2", "U+0102-0103,U+0110-0111,U+0128-0129,U+0168-0169,U+01A0-01A1,U+01AF-01B0,U+0300-0301,U+0303-0304,U+0308-0309,U+0323,U+0329,U+1EA0-1EF9,U+20AB"),
+)
+"""The monospace font of code blocks and text areas: Roboto Mono 400 from @fontsource/roboto-mono 5.3.0 (SIL OFL 1.1,
+``assets/roboto-mono-LICENSE.txt``), its Latin and Vietnamese subsets with their unicode ranges."""
+
+HEADLINE_ORDER: tuple[str, ...] = (
+    "overdue", "not_assessed", "due_soon", "not_started", "in_progress", "upcoming", "done_late", "done", "done_on_time", "date_dependent", "not_applicable",
+)
+"""Which status speaks for several obligations in one cell of the status grid: the first present, most pressing first."""
+
+NEXT_DEADLINES = 8
+"""Rows of the home page's next deadlines."""
+
+
+@dataclass(frozen=True)
+class GridCell:
+    """One task in one plan year, as the status grid shows it."""
+
+    year: int
+    """Plan year."""
+    status: str | None
+    """The most pressing status of the task's obligations that year (:data:`HEADLINE_ORDER`); None when it has none."""
+    total: int
+    """Applicable obligations of the task that year."""
+    done: int
+    """Of those, how many are done."""
+
+
+def headline_status(statuses: Iterable[str]) -> str | None:
+    """The status a cell shows for several: the first of :data:`HEADLINE_ORDER`, "not applicable" only when all are."""
+    present = set(statuses)
+    applicable = present - {"not_applicable"}
+    return next((s for s in HEADLINE_ORDER if s in (applicable or present)), None)
+
+
+def status_grid(ctx: BuildContext, tasks: Sequence[Task]) -> list[tuple[Task, tuple[GridCell, ...]]]:
+    """Each task with one cell per plan year."""
+    rows = []
+    for task in tasks:
+        by_year: dict[int, list[Assessment]] = {}
+        for a in ctx.assessments_by_task.get(task.id, ()):
+            by_year.setdefault(a.obligation.year, []).append(a)
+        cells = []
+        for year in ctx.plan.meta.years:
+            items = by_year.get(year, [])
+            counted = [a for a in items if a.status != "not_applicable"]
+            done = sum(1 for a in counted if a.status in schedule.DONE_STATUSES)
+            cells.append(GridCell(year, headline_status(a.status for a in items), len(counted), done))
+        rows.append((task, tuple(cells)))
+    return rows
+
+
+def next_deadlines(ctx: BuildContext, lang: Lang, limit: int = NEXT_DEADLINES) -> list[TimelineRow]:
+    """The next dated obligations from the as-of date, one row per (date, task, what) with every agency that owes it."""
+    ahead = [a for a in ctx.assessments if a.obligation.due and a.obligation.due >= ctx.as_of and a.status in ("due_soon", "upcoming")]
+    ahead.sort(key=lambda a: (a.obligation.due, a.obligation.id))
+    if not ahead:
+        return []
+    # Enough obligations for ``limit`` rows: every obligation due on or before the limit-th distinct date.
+    dates = sorted({a.obligation.due for a in ahead})[:limit]
+    chosen = [a for a in ahead if a.obligation.due <= dates[-1]]
+    rows = [row for _, blocks in timeline(ctx.plan, chosen, lang=lang) for block in blocks for row in (*block.deliverables, *block.reports)]
+    rows.sort(key=lambda r: r.due or dt.date.max)
+    return rows[:limit]
+
+
+def agency_finder(ctx: BuildContext, lang: Lang) -> list[tuple[Agency, str]]:
+    """Every agency, in the reader's alphabetical order, with its names in both languages folded for the type-ahead."""
+    out = []
+    for agency in sort_texts(list(ctx.plan.agencies), lambda a: a.name.get(lang), lang):
+        names = " ".join(getattr(agency, field).get(code) for field in ("name", "short") for code in LANGS)
+        out.append((agency, folded(names)))
+    return out
+
+
+def folded(text: str) -> str:
+    """Text as the finder and the table filters compare it: diacritics folded, lower case, letters and digits only."""
+    return " ".join(re.findall(r"[a-z0-9]+", fold_diacritics(text).lower()))
 
 
 def home(ctx: BuildContext, lang: Lang) -> Iterator[Page]:
-    """The home page: what the plan is, counts, the overall status, next deadlines, latest updates."""
-    upcoming = sorted((a for a in ctx.assessments if a.obligation.due and a.status == "due_soon"), key=lambda a: (a.obligation.due, a.obligation.id))
+    """The home page: find your agency, the status grid, next deadlines (or the final picture), what the words mean, latest updates."""
     latest = sorted(ctx.entries, key=lambda f: (f[1].reported, f[0].agency, f[1].id), reverse=True)[:10]
-    counts = {k: v for k, v in schedule.rollup(ctx.assessments, lambda a: "all").get("all", {}).items() if v}
-    yield Page(ctx.urls.home, "site/home.md.j2", {"upcoming": upcoming, "latest": latest, "counts": counts, "reports": ctx.reports})
+    ended = ctx.as_of > dt.date(ctx.plan.meta.end_year, 12, 31)
+    by_year = schedule.rollup(ctx.assessments, schedule.by_year)
+    yield Page(
+        ctx.urls.home,
+        "site/home.md.j2",
+        {
+            "finder": agency_finder(ctx, lang),
+            "grid": status_grid(ctx, ctx.plan.tasks),
+            "upcoming": [] if ended else next_deadlines(ctx, lang),
+            "ended": ended,
+            "final": [(year, by_year[year]) for year in sorted(by_year, key=int)],
+            "statuses": [s for s in schedule.STATUSES if any(a.status == s for a in ctx.assessments)],
+            "latest": latest,
+            "reports": ctx.reports,
+        },
+    )
 
 
 def plan_pages(ctx: BuildContext, lang: Lang) -> Iterator[Page]:
-    """The plan overview and one page per section."""
+    """The plan overview and one page per section, with its tasks' status grid."""
     yield Page(ctx.urls.plan, "site/plan.md.j2")
     for section in ctx.plan.sections:
-        yield Page(ctx.urls.section(section), "site/section.md.j2", {"section": section})
+        yield Page(ctx.urls.section(section), "site/section.md.j2", {"section": section, "grid": status_grid(ctx, section.tasks)})
 
 
 def task_pages(ctx: BuildContext, lang: Lang) -> Iterator[Page]:
@@ -55,21 +165,43 @@ def task_pages(ctx: BuildContext, lang: Lang) -> Iterator[Page]:
         )
 
 
+def sheet_year(years: Sequence[int], as_of: dt.date) -> int | None:
+    """The year an agency's page offers first: the as-of year, else the nearest year it owes something in."""
+    if not years:
+        return None
+    if as_of.year in years:
+        return as_of.year
+    return max(years) if as_of.year > max(years) else min(years)
+
+
+def sheet_blocks(items: Sequence[Assessment], year: int, lang: Lang) -> list[tuple[str, list[Assessment]]]:
+    """A year's obligations by quarter of their due date, then those without a date."""
+    blocks: dict[int, list[Assessment]] = {}
+    for a in items:
+        blocks.setdefault(quarter_of(a.obligation.due) if a.obligation.due else 5, []).append(a)
+    return [(wording.quarter_label(year, q, lang) if q <= 4 else labels(lang).no_due, blocks[q]) for q in sorted(blocks)]
+
+
 def agency_pages(ctx: BuildContext, lang: Lang) -> Iterator[Page]:
     """The agency index, one page per agency, and one printable obligations sheet per agency and year."""
     plan = ctx.plan
-    # The index counts the duties the source names legibly; probable ones are listed on each agency's page.
+    order = {t.id: i for i, t in enumerate(plan.tasks)}
+    # Counts are of what the source names legibly; probable duties and obligations are listed apart on each agency's page and sheet.
     certain = {a.id: tuple(d for d in ctx.duties(a.id) if d.assignment == "certain") for a in plan.agencies}
-    yield Page(ctx.urls.agencies, "site/agencies.md.j2", {"duties": certain})
+    yield Page(
+        ctx.urls.agencies,
+        "site/agencies.md.j2",
+        {"duties": certain, "obligations": {a.id: sum(1 for x in ctx.agency_assessments(a.id) if x.obligation.assignment == "certain") for a in plan.agencies}},
+    )
     for agency in plan.agencies:
-        own = sorted(ctx.agency_assessments(agency.id), key=lambda a: (a.obligation.due or dt.date.max, a.obligation.id))
+        own = sorted(ctx.agency_assessments(agency.id), key=lambda a: (a.obligation.due or dt.date.max, order.get(a.obligation.task, 0), a.obligation.id))
         # One sheet per year: the whole period on one page would weigh hundreds of KB.
         by_year: dict[int, list[schedule.Assessment]] = {}
         for a in own:
             by_year.setdefault(a.obligation.due.year if a.obligation.due else a.obligation.year, []).append(a)
         years = sorted(by_year)
         for year in years:
-            sheet = by_year[year]
+            sheet = [a for a in by_year[year] if a.obligation.assignment == "certain"]
             yield Page(
                 ctx.urls.agency_year(agency, year),
                 "site/agency-year.md.j2",
@@ -77,18 +209,27 @@ def agency_pages(ctx: BuildContext, lang: Lang) -> Iterator[Page]:
                     "agency": agency,
                     "year": year,
                     "years": years,
-                    "items": [a for a in sheet if a.obligation.assignment != "probable"],
-                    "probable": [a for a in sheet if a.obligation.assignment == "probable"],
+                    "blocks": sheet_blocks(sheet, year, lang),
+                    "probable": [a for a in by_year[year] if a.obligation.assignment != "certain"],
+                    "count": len(sheet),
+                    "task_count": len({a.obligation.task for a in sheet}),
                 },
             )
+        duties = certain[agency.id]
+        current = sheet_year(years, ctx.as_of)
         yield Page(
             ctx.urls.agency(agency),
             "site/agency.md.j2",
             {
                 "agency": agency,
                 "years": [(y, schedule.rollup(by_year[y], lambda a: "all").get("all", {})) for y in years],
-                "duties": certain[agency.id],
-                "probable": tuple(d for d in ctx.duties(agency.id) if d.assignment == "probable"),
+                "statuses": [s for s in schedule.STATUSES if any(a.status == s for a in own)],
+                "sheet_year": current,
+                "sheet_count": sum(1 for a in by_year[current] if a.obligation.assignment == "certain") if current is not None else 0,
+                "sheet_probable": sum(1 for a in by_year[current] if a.obligation.assignment != "certain") if current is not None else 0,
+                "duties": duties,
+                "probable": tuple(d for d in ctx.duties(agency.id) if d.assignment != "certain"),
+                "via_count": sum(1 for d in duties if d.via),
                 "items": [r for r in plan.responsibilities if agency.id in r.agencies],
                 "overdue": [a for a in own if a.status == "overdue"],
                 "upcoming": [a for a in own if a.status in ("due_soon", "upcoming")][:20],
@@ -129,10 +270,51 @@ def downloads_page(ctx: BuildContext, lang: Lang) -> Iterator[Page]:
 
 
 def asset_files(ctx: BuildContext, lang: Lang) -> Iterator[DataFile]:
-    """The site's own stylesheet and the report builder's script, read from the package."""
+    """The site's stylesheet, its fonts, its script (in the page's language) and the report builder's script."""
+    assets = files("partracker.outputs") / "assets"
     for name in ASSETS:
-        yield DataFile(ctx.urls.asset(name), (files("partracker.outputs") / "assets" / name).read_text(encoding="utf-8"))
+        yield DataFile(ctx.urls.asset(name), (assets / name).read_text(encoding="utf-8"))
+    yield DataFile(ctx.urls.asset("fonts.css"), ctx.shared("fonts.css", lambda: fonts_css(ctx)))
+    yield DataFile(ctx.urls.asset("site.js"), site_script(ctx, lang))
 
+
+def fonts_css(ctx: BuildContext) -> str:
+    """@font-face rules with the font files inline: one stylesheet, no request to another host."""
+    assets = files("partracker.outputs") / "assets"
+    faces = [(base64.b64encode((assets / name).read_bytes()).decode("ascii"), ranges) for name, ranges in MONO_FONTS]
+    return ctx.templates.get_template("assets/fonts.css.j2").render(faces=faces)
+
+
+FOLDED_RANGES = ((0x00C0, 0x024F), (0x0300, 0x036F), (0x1E00, 0x1EFF))
+"""Characters whose folded form the site's script is given: Latin letters with marks, combining marks, Vietnamese letters."""
+
+
+def fold_table() -> dict[str, str]:
+    """Each character that :func:`~partracker.language.folding.fold_diacritics` changes, with what it becomes."""
+    out = {}
+    for first, last in FOLDED_RANGES:
+        for code in range(first, last + 1):
+            c = chr(code)
+            if fold_diacritics(c) != c:
+                out[c] = fold_diacritics(c)
+    return out
+
+
+SCRIPT_WORDS = (
+    "script.sort_by", "script.table_tools", "script.filter", "script.filter_hint", "script.all", "script.csv", "script.rows_shown",
+    "script.agencies_shown", "script.scroll_hint",
+)
+"""Labels the site's script shows; it names them without the ``script.`` prefix."""
+
+
+def site_script(ctx: BuildContext, lang: Lang) -> str:
+    """The site's script for ``lang``: its words, and the folding rule as a table of characters."""
+    words = labels(lang)
+    return ctx.templates.get_template("assets/site.js.j2").render(
+        fold_map=Markup(json.dumps(fold_table(), ensure_ascii=True, sort_keys=True)),
+        words_json=Markup(json.dumps({k.removeprefix("script."): words[k] for k in SCRIPT_WORDS}, ensure_ascii=True, sort_keys=True)),
+        lang_json=Markup(json.dumps(lang)),
+    )
 
 
 # --- what the source pages list ------------------------------------------------------------------

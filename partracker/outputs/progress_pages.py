@@ -57,6 +57,11 @@ class TimelineRow:
     parties: tuple[Party, ...]
     """Agencies and their statuses."""
 
+    @property
+    def by_status(self) -> tuple[tuple[str, tuple[Party, ...]], ...]:
+        """The parties grouped by status, in the order of :data:`~partracker.domain.schedule.STATUSES`."""
+        return tuple((s, tuple(p for p in self.parties if p.status == s)) for s in schedule.STATUSES if any(p.status == s for p in self.parties))
+
 
 @dataclass(frozen=True)
 class TimelineBlock:
@@ -121,8 +126,8 @@ def measure_rows(plan: Plan, assessments: Sequence[Assessment]) -> list[MeasureR
     return rows
 
 
-def _counts_rows(rolled: dict[str, dict[str, int]], keys: Sequence[str], label: Callable[[str], str]) -> list[BarRow]:
-    return [BarRow(label(k), {s: n for s, n in rolled.get(k, {}).items() if n}) for k in keys]
+def _counts_rows(rolled: dict[str, dict[str, int]], keys: Sequence[str], label: Callable[[str], str], full: Callable[[str], str | None] = lambda k: None) -> list[BarRow]:
+    return [BarRow(label(k), {s: n for s, n in rolled.get(k, {}).items() if n}, full(k)) for k in keys]
 
 
 def _common(ctx: BuildContext) -> dict[str, Any]:
@@ -161,10 +166,10 @@ def progress_pages(ctx: BuildContext, lang: Lang) -> Iterator[Page]:
     by_target: dict[tuple[str, str], dict[int, float | None]] = {}
     for row in target_rows(ctx):  # the same rows as data/targets.json
         by_target.setdefault((row["task"], row["target"]), {})[row["year"]] = row["reported"]
-    targets: list[tuple[Task, Target, Chart]] = []
+    targets: list[tuple[Task, list[tuple[Target, Chart]]]] = []
     for task in plan.tasks:
-        for target in task.targets:
-            targets.append((task, target, target_chart(task, target, by_target[(task.id, target.id)], lang=lang, templates=ctx.templates)))
+        if task.targets:
+            targets.append((task, [(target, target_chart(task, target, by_target[(task.id, target.id)], lang=lang, templates=ctx.templates)) for target in task.targets]))
     yield Page(urls.progress_page("targets"), "site/progress/targets.md.j2", {**common, "targets": targets})
 
     periods = []
@@ -187,7 +192,7 @@ def progress_pages(ctx: BuildContext, lang: Lang) -> Iterator[Page]:
     yield Page(urls.progress_page("by-period"), "site/progress/by-period.md.j2", {**common, "year_chart": year_chart, "by_year": schedule.rollup(assessments, schedule.by_year), "periods": periods})
 
     by_section = schedule.rollup(assessments, schedule.by_section)
-    section_rows = _counts_rows(by_section, [s.id for s in plan.sections], lambda sid: f"{sid} · {plan.section(sid).title.get(lang)}")
+    section_rows = _counts_rows(by_section, [s.id for s in plan.sections], lambda sid: wording.section_title(plan, plan.section(sid), lang))
     yield Page(
         urls.progress_page("by-section"),
         "site/progress/by-section.md.j2",
@@ -204,7 +209,10 @@ def progress_pages(ctx: BuildContext, lang: Lang) -> Iterator[Page]:
     agency_ids = sort_texts([k for k in by_agency if k != "unassigned"], lambda k: wording.agency_short(plan, k, lang), lang)
     if "unassigned" in by_agency:
         agency_ids.append("unassigned")  # cells lost in the source: listed last, not hidden
-    agency_rows = _counts_rows(by_agency, agency_ids, lambda k: wording.agency_short(plan, None if k == "unassigned" else k, lang))
+    agency_rows = _counts_rows(
+        by_agency, agency_ids, lambda k: wording.agency_short(plan, None if k == "unassigned" else k, lang),
+        lambda k: None if k == "unassigned" else plan.agency(k).name.get(lang),
+    )
     yield Page(
         urls.progress_page("by-agency"),
         "site/progress/by-agency.md.j2",

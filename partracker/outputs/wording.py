@@ -8,10 +8,11 @@ The words come from the label catalogue (:mod:`partracker.language.labels`).
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable
 from typing import Any
 
-from partracker.domain.model import Plan, PlanMeta, Rule, Target
+from partracker.domain.model import Plan, PlanMeta, Rule, Section, Target, Task
 from partracker.domain.periods import ROMAN_QUARTERS, period_kind, quarter_end
 from partracker.domain.schedule import Obligation, Reason
 from partracker.language.formats import format_date, format_number
@@ -45,11 +46,43 @@ def obligation_title(plan: Plan, ob: Obligation, lang: Lang) -> str:
         return words.format(f"title.report_{ob.report_kind}", year=year, quarter=quarter, roman=ROMAN_QUARTERS[quarter - 1] if quarter else "", recipient=recipient)
     if ob.kind == "target":
         assert ob.target is not None
-        return words.format("title.target_lost" if ob.target.value_lost else "title.target", target=ob.target.id, year=year)
+        return target_obligation_title(ob.target, year, lang)
     if ob.kind == "in_quarter":
         quarter = ob.rule.quarter if ob.rule and ob.rule.quarter else 1
         return words.format("title.in_quarter", quarter=quarter, roman=ROMAN_QUARTERS[quarter - 1], year=year)
     return words.format(f"title.{ob.kind}", year=year)
+
+
+def section_title(plan: Plan, section: Section, lang: Lang) -> str:
+    """ "A-VII · Hiện đại hóa hành chính", with its group when another group has a section of the same title."""
+    title = section.title.get(lang)
+    repeated = any(s.title.get(lang) == title and s.group != section.group for s in plan.sections)
+    key = "section_title_group" if repeated else "section_title"
+    return labels(lang).format(key, id=section.id, title=title, group=section.group)
+
+
+def target_obligation_title(target: Target, year: int, lang: Lang) -> str:
+    """A target's obligation in the target's own words: "Chỉ tiêu năm 2018: Tỷ lệ … bằng 100%"."""
+    return labels(lang).format("title.target", metric=target.metric.get(lang), level=target_level(target, lang), year=year)
+
+
+TASK_TITLE_LIMIT = 80
+"""Characters of a task's short title before it is cut at a word and marked "…"."""
+
+# A task's content often runs on after its first phrase: a parenthesised target, a list after ":", a second duty after ";".
+_TITLE_END = re.compile(r"\s*[(;:\n]")
+
+
+def task_title(task: Task, lang: Lang) -> str:
+    """A task's short title: its content up to the first "(", ";", ":" or line break, cut at a word near 80 characters."""
+    text = task.content.get(lang).strip()
+    head = _TITLE_END.split(text, maxsplit=1)[0].strip() or text
+    head = " ".join(head.split())
+    if len(head) > TASK_TITLE_LIMIT:
+        head = head[:TASK_TITLE_LIMIT].rsplit(" ", 1)[0]
+    elif head == " ".join(text.split()):
+        return head
+    return head.rstrip(",.;") + "…"
 
 
 def rule_label(rule: Rule, lang: Lang) -> str:
