@@ -2,7 +2,8 @@
 
 Usage: python3 scripts/screenshots.py [SITE_DIR] [DEMO_SITE_DIR]   (defaults: site, site-demo)
 
-The real site gives the home page, task A-I-1, the agency Sở Nội vụ and its yearly sheet; the demo site
+The real site gives the home page, task A-I-1, the agency Sở Nội vụ and its yearly sheet, and a search typed
+as a citizen types it ("mot cua" without diacritics on /vi/, "one stop shop" on /en/); the demo site
 (``partracker build --demo``), whose sample reports fill the progress pages, gives the progress by agency.
 Uses Debian's Chromium, no download; only the local server is contacted.
 """
@@ -19,6 +20,8 @@ from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
+from partracker.tools import search_quality
+
 PAGES = {
     "home": ("real", ""),
     "task-a-i-1": ("real", "tasks/a-i-1/"),
@@ -27,8 +30,10 @@ PAGES = {
     "progress-by-agency": ("demo", "progress/by-agency/"),
 }
 """Screenshot name → (which site, page path)."""
+SEARCHES = {"search": {"vi": "mot cua", "en": "one stop shop"}}
+"""Screenshot name → the query typed in each language, on the real site's home page."""
 VIEWPORTS = {"1280": {"width": 1280, "height": 900}, "390": {"width": 390, "height": 844}}
-ARGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"]
+ARGS = list(search_quality.CHROMIUM_ARGS)
 
 
 class _Quiet(http.server.SimpleHTTPRequestHandler):
@@ -48,18 +53,26 @@ def serve(site: Path) -> Iterator[str]:
 
 
 def main(sites: dict[str, Path], out: Path) -> None:
-    """Capture each page of :data:`PAGES` at each width of :data:`VIEWPORTS`, in vi and en."""
+    """Capture each page of :data:`PAGES` and each search of :data:`SEARCHES` at each width of :data:`VIEWPORTS`, in vi and en."""
     out.mkdir(parents=True, exist_ok=True)
     with serve(sites["real"]) as real, serve(sites["demo"]) as demo, sync_playwright() as p:
         bases = {"real": real, "demo": demo}
-        browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=ARGS)
+        browser = p.chromium.launch(executable_path=search_quality.CHROMIUM, args=ARGS)
         for width, viewport in VIEWPORTS.items():
             context = browser.new_context(viewport=viewport, color_scheme="light")
+            search_quality.watch(context)  # to know when the search worker has answered
             page = context.new_page()
             page.route("**/*", lambda route: route.continue_() if route.request.url.startswith((real, demo, "data:")) else route.abort())
             for lang in ("vi", "en"):
                 for name, (site, path) in PAGES.items():
                     page.goto(f"{bases[site]}/{lang}/{path}", wait_until="networkidle")
+                    target = out / f"{name}-{lang}-{width}.png"
+                    page.screenshot(path=str(target), full_page=False)
+                    print(target)
+                for name, queries in SEARCHES.items():
+                    search_quality.open_search(page, f"{real}/{lang}/")
+                    search_quality.ask(page, f"{real}/", search_quality.Query(lang, queries[lang], f"{lang}/", ""))
+                    page.mouse.move(0, 0)  # no hover highlight on a result
                     target = out / f"{name}-{lang}-{width}.png"
                     page.screenshot(path=str(target), full_page=False)
                     print(target)

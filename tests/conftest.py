@@ -15,6 +15,8 @@ from typing import Any
 
 import pytest
 
+from partracker.tools import search_quality
+
 ROOT = Path(__file__).resolve().parent.parent
 PLAN_DATA = ROOT / "plan-data"
 MINI_PLAN = ROOT / "tests" / "fixtures" / "mini-plan"
@@ -36,10 +38,10 @@ DEMO_AS_OF = dt.date(2020, 12, 31)
 """As-of date of the demo site: after every sample report in demo/progress/."""
 SOURCE_DATE_EPOCH = "1496275200"
 """2017-06-01 00:00 UTC: MkDocs dates its sitemap from it, so builds are reproducible."""
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync", "--no-first-run", "--disable-quic"]
-"""The only way the suite starts a browser: Debian's Chromium, headless, no network side channels; no browser is downloaded."""
+CHROMIUM = search_quality.CHROMIUM
+CHROMIUM_ARGS = list(search_quality.CHROMIUM_ARGS)
+"""The only way the suite starts a browser: Debian's Chromium, headless, no network side channels; no browser is downloaded
+(the same as the benchmark's, :mod:`partracker.tools.search_quality`)."""
 
 
 def build_site_into(target: Path, *, data_dir: Path = PLAN_DATA, as_of: dt.date = SITE_AS_OF, demo: bool = False) -> Path:

@@ -66,7 +66,7 @@ def search(tab: Any, query: str, wanted: str) -> list[str]:
     box.press("End")  # Material reads the query on keyup; fill() alone sends no key event
     tab.wait_for_selector(".md-search-result__item", timeout=SEARCH_READY_MS)
     items = tab.locator(".md-search-result__item")
-    # Unaccented "cua" is also "của" ("of"), so pages full of "một … của" rank first; a visitor scrolls on.
+    # The text sought may be below the first ten results Material shows: a visitor scrolls on.
     for _ in range(10):
         texts = items.all_inner_texts()
         if any(wanted in text.lower() for text in texts):

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import markdown
 import pytest
+from mkdocs.utils.meta import get_data
 
 from partracker.domain.model import Entry, Report
 from partracker.language.text import Text
@@ -91,8 +92,10 @@ def test_every_page_is_written(plan, lang) -> None:
     years = {f"timeline/{y}.md" for y in range(2015, 2021)}
     assert set(pages) == set(PAGES) | (years & set(pages)) and "timeline/2017.md" in pages
     assert list(pages) == sorted(pages)
-    for text in pages.values():
-        assert text.startswith("# ")
+    for path, text in pages.items():
+        body, meta = get_data(text)
+        # Summaries of every task: found by search, below the tasks, sections and agencies themselves.
+        assert body.startswith("# ") and meta == {"search": {"boost": 0.3}}, path
 
 
 @pytest.mark.parametrize("lang", ["vi", "en"])
@@ -126,7 +129,7 @@ def test_no_reports_says_so_and_claims_nothing(plan) -> None:
     for lang, notice in (("vi", "Chưa có báo cáo tiến độ nào được nộp"), ("en", "No progress reports have been filed yet")):
         pages = pages_for(plan, lang=lang)
         for path, text in pages.items():
-            head = text.split("\n\n", 2)[1]
+            head = get_data(text)[0].split("\n\n", 2)[1]
             assert notice in head, path
         statuses = set(re.findall(r"pt-badge--([a-z_]+)", "".join(v for k, v in pages.items() if k.startswith("timeline/"))))
         assert statuses == {"not_applicable", "not_assessed", "due_soon", "upcoming"}
@@ -146,7 +149,7 @@ def test_filed_report_changes_statuses_and_measures(plan) -> None:
 
 def test_timeline_groups_by_year_and_quarter(plan) -> None:
     pages = pages_for(plan, lang="vi")
-    text = pages["timeline/2017.md"]
+    text = get_data(pages["timeline/2017.md"])[0]
     assert text.startswith("# Lịch thực hiện 2017") and text.index("## Quý II/2017") < text.index("## Quý III/2017")
     assert '| <time datetime="2017-09-30">30/09/2017</time> | [A-I-2](../tasks/a-i-2.md) <span class="pt-short">' in text
     assert "| Hoàn thành trong quý III/2017 |" in text

@@ -375,8 +375,7 @@ def test_the_grid_shows_the_most_pressing_status() -> None:
 
 
 def test_the_script_folds_every_vietnamese_letter_as_the_site_does() -> None:
-    from partracker.language.folding import fold_diacritics
-    from partracker.outputs.pages import fold_table
+    from partracker.language.folding import fold_diacritics, fold_table
 
     table = fold_table()
     letters = "àáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ"

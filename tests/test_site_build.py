@@ -1,4 +1,4 @@
-"""The built bilingual site: languages, links, search folding, offline, reproducibility, strict failure."""
+"""The built bilingual site: languages, links, offline, reproducibility, strict failure (search: test_search.py)."""
 
 from __future__ import annotations
 
@@ -13,12 +13,11 @@ from pathlib import Path
 import markdown
 import pytest
 
-from partracker.language.folding import fold_diacritics, slugify
+from partracker.language.folding import slugify
 from partracker.language.labels import LABELS
 from partracker.language.text import Text
 from partracker.outputs.pages import coverage
 from partracker.outputs.render import md_escape, safe_url
-from partracker.outputs.search import FOLD_OPEN, folded_words
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -59,25 +58,6 @@ def test_english_pages_carry_no_vietnamese_interface_label(built: Path) -> None:
 def test_footer_gives_the_as_of_date(built: Path) -> None:
     assert "Số liệu tính đến 01/06/2017 (giờ Asia/Ho_Chi_Minh)" in (built / "vi" / "index.html").read_text(encoding="utf-8")
     assert "Data as of 1 June 2017 (Asia/Ho_Chi_Minh)" in (built / "en" / "index.html").read_text(encoding="utf-8")
-
-
-def _tokens(text: str) -> set[str]:
-    return {t.lower() for t in re.split(r"[\s\-]+", re.sub(r"<[^>]*>", " ", text)) if t}
-
-
-def test_unaccented_query_finds_accented_page(built: Path) -> None:
-    index = json.loads((built / "vi" / "search" / "search_index.json").read_text(encoding="utf-8"))
-    with_accents = [d for d in index["docs"] if "một cửa" in d["text"].lower()]
-    assert with_accents
-    for doc in with_accents:
-        assert {"mot", "cua"} <= _tokens(doc["text"])
-        assert {"một", "cửa"} <= _tokens(doc["text"])  # accented queries stay exact
-        assert doc["text"].count(FOLD_OPEN) == 1
-
-
-def test_fold() -> None:
-    assert fold_diacritics("Thủ tục hành chính Đắk Đoa") == "Thu tuc hanh chinh Dak Doa"
-    assert folded_words("<p>Một cửa, một cửa liên thông</p>") == "mot cua lien thong"
 
 
 def test_no_request_or_link_to_another_host(built: Path) -> None:

@@ -20,6 +20,25 @@ def fold_diacritics(text: str) -> str:
     return unicodedata.normalize("NFC", "".join(c for c in decomposed if not unicodedata.combining(c)))
 
 
+FOLDED_RANGES = ((0x00C0, 0x024F), (0x0300, 0x036F), (0x1E00, 0x1EFF))
+"""Characters whose folded form the site's scripts are given: Latin letters with marks, combining marks, Vietnamese letters."""
+
+
+def fold_table() -> dict[str, str]:
+    """Each character of :data:`FOLDED_RANGES` that :func:`fold_diacritics` changes, with what it becomes.
+
+    The site's scripts (the table filters, the agency finder, the search worker) fold text with this
+    table: the one rule, written out for JavaScript.
+    """
+    out = {}
+    for first, last in FOLDED_RANGES:
+        for code in range(first, last + 1):
+            c = chr(code)
+            if fold_diacritics(c) != c:
+                out[c] = fold_diacritics(c)
+    return out
+
+
 def slugify(text: str, separator: str = "-") -> str:
     """An ASCII slug of ``text``: folded, lower case, runs of other characters as one ``separator``.
 

@@ -122,6 +122,8 @@ LABELS: dict[str, tuple[str, str]] = {
     "section_tasks": ("Các nhiệm vụ của mục", "Tasks in this section"),
     "section_title": ("{id} · {title}", "{id} · {title}"),
     "section_title_group": ("{id} · {title} (nhóm {group})", "{id} · {title} (group {group})"),
+    "task_code_title": ("{id} · {title}", "{id} · {title}"),
+    "name_with_short": ("{name} ({short})", "{name} ({short})"),
     "about_text": ("Về bản chép văn bản này", "About this text"),
     "task_status": ("Tình trạng các nhiệm vụ theo năm", "Status of every task, by year"),
     "grid_intro": ("Mỗi ô là tình trạng cần chú ý nhất trong các nghĩa vụ của nhiệm vụ trong năm đó, tính đến ngày {date}; bấm vào ô để xem từng nghĩa vụ.", "Each cell shows the most pressing status among the task's obligations that year, as of {date}; select a cell to see each obligation."),

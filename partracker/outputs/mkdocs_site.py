@@ -70,7 +70,7 @@ def context_of(config: Any, logger: Any) -> BuildContext:
 
 
 def on_config(config: Any, logger: Any) -> Any:
-    """Load (or take) the build context; put the labels the theme overrides print into ``extra.ui``."""
+    """Load (or take) the build context; put the labels the theme overrides print, and the search worker's path, into ``extra.ui``."""
     linked = symlink_problems(Path(config.config_file_path).parent)
     if linked:
         from mkdocs.exceptions import Abort
@@ -87,6 +87,7 @@ def on_config(config: Any, logger: Any) -> Any:
         "data_as_of": words.format("data_as_of", date=format_date(ctx.as_of, lang), timezone=ctx.timezone),
         "demo_banner": words.demo_banner if ctx.demo else "",
         "lang": lang,
+        "search_worker": ctx.urls.search_worker,
     }
     config.extra["generator"] = False
     # The palette toggle's names in mkdocs.yml are label keys (scheme_dark, scheme_light): words come from the catalogue.
@@ -113,11 +114,13 @@ def on_files(files: Any, config: Any, logger: Any) -> Any:
 
 
 def on_post_build(config: Any, logger: Any) -> None:
-    """Fold diacritics into the search index so "mot cua" finds "một cửa"."""
-    path = Path(config.site_dir) / "search" / "search_index.json"
+    """Rewrite the search index Material wrote: result titles, and the keys that find Vietnamese typed without diacritics,
+    phrases, codes and names (:mod:`partracker.outputs.search`)."""
+    ctx = context_of(config, logger)
+    path = Path(config.site_dir) / ctx.urls.search_index
     if path.is_file():
-        before, after = search.fold_search_index(path)
-        logger.info(f"search index: {before} → {after} bytes with folded words")
+        before, after = search.rewrite_index_file(path, ctx, config.extra["site_lang"])
+        logger.info(f"search index: {before} → {after} bytes")
 
 
 def on_serve(server: Any, config: Any, logger: Any) -> Any:

@@ -28,7 +28,7 @@ from partracker.domain.model import (
 )
 from partracker.domain.periods import quarter_of
 from partracker.domain.schedule import Assessment
-from partracker.language.folding import fold_diacritics
+from partracker.language.folding import fold_diacritics, fold_table
 from partracker.language.formats import sort_texts
 from partracker.language.labels import labels
 from partracker.language.text import LANGS, Lang, Text
@@ -283,21 +283,6 @@ def fonts_css(ctx: BuildContext) -> str:
     assets = files("partracker.outputs") / "assets"
     faces = [(base64.b64encode((assets / name).read_bytes()).decode("ascii"), ranges) for name, ranges in MONO_FONTS]
     return ctx.templates.get_template("assets/fonts.css.j2").render(faces=faces)
-
-
-FOLDED_RANGES = ((0x00C0, 0x024F), (0x0300, 0x036F), (0x1E00, 0x1EFF))
-"""Characters whose folded form the site's script is given: Latin letters with marks, combining marks, Vietnamese letters."""
-
-
-def fold_table() -> dict[str, str]:
-    """Each character that :func:`~partracker.language.folding.fold_diacritics` changes, with what it becomes."""
-    out = {}
-    for first, last in FOLDED_RANGES:
-        for code in range(first, last + 1):
-            c = chr(code)
-            if fold_diacritics(c) != c:
-                out[c] = fold_diacritics(c)
-    return out
 
 
 SCRIPT_WORDS = (

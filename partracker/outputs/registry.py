@@ -21,6 +21,7 @@ from partracker.outputs import (
     pages,
     progress_pages,
     report_builder,
+    search,
 )
 from partracker.outputs.context import BuildContext
 from partracker.outputs.items import DataFile, Page
@@ -42,6 +43,7 @@ OUTPUTS: tuple[Output, ...] = (
     feeds.feed_file,
     report_builder.builder_files,
     pages.asset_files,
+    search.worker_files,
 )
 """Every output of a language's site, in the order they are generated."""
 
@@ -60,7 +62,7 @@ def generate(ctx: BuildContext, lang: Lang) -> dict[str, str | bytes]:
     return dict(sorted(out.items()))
 
 
-SHARED: tuple[Output, ...] = (opendata.data_files, calendars.calendar_files, report_builder.builder_files)
+SHARED: tuple[Output, ...] = (opendata.data_files, calendars.calendar_files, report_builder.builder_files, search.worker_files)
 """Outputs whose bytes are the same in both languages: computed once (:meth:`BuildContext.shared`)."""
 
 

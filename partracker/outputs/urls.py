@@ -114,6 +114,11 @@ class Urls:
         """A calendar: ``ics/plan.ics`` or ``ics/<agency id>.ics``."""
         return f"ics/{name}.ics"
 
+    search_worker = "assets/javascripts/workers/pt-search.js"
+    """The search worker's query rewrite: next to Material's worker, whose language files it loads from ``../lunr/``."""
+    search_index = "search/search_index.json"
+    """Material's search index (written by its search plugin, rewritten by :mod:`partracker.outputs.search`)."""
+
     @staticmethod
     def asset(name: str) -> str:
         """A shared asset: ``assets/site.css``."""

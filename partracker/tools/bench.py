@@ -8,7 +8,8 @@
    time(largest)/time(previous size);
 3. validation throughput, in progress entries per second;
 4. for the real plan, the time from saving a progress file to the rebuilt page under ``mkdocs serve``;
-5. for the real plan, the largest HTML page and the search index of each language.
+5. for the real plan, the largest HTML page, the search index of each language (raw and gzipped) and how well
+   search finds the pages of the query set ``tests/search-queries.yaml``, typed into the real search box in Chromium.
 
 Every build runs in a child process: its wall time is measured around it and its peak memory is
 the ``ru_maxrss`` that ``wait4`` returns (the largest process of the child's tree), plus the
@@ -18,6 +19,8 @@ largest sum of resident memory over the whole tree, sampled from /proc.
 from __future__ import annotations
 
 import datetime as dt
+import gzip
+import importlib.util
 import json
 import os
 import platform
@@ -57,6 +60,12 @@ TARGETS: dict[str, tuple[str, float, str, str]] = {
     "largest_page_kb": ("le", 150.0, "KB", "largest HTML page (real plan)"),
     "search_index_kb_vi": ("le", 1024.0, "KB", "search index, Vietnamese (real plan)"),
     "search_index_kb_en": ("le", 1024.0, "KB", "search index, English (real plan)"),
+    "search_index_gzip_kb_vi": ("le", 1024.0, "KB", "search index gzipped, Vietnamese (real plan)"),
+    "search_index_gzip_kb_en": ("le", 1024.0, "KB", "search index gzipped, English (real plan)"),
+    "search_rank1_vi": ("ge", 85.0, "%", "search query set found first, Vietnamese (real plan, Chromium)"),
+    "search_rank1_en": ("ge", 85.0, "%", "search query set found first, English (real plan, Chromium)"),
+    "search_top3_vi": ("ge", 100.0, "%", "search query set found in the top 3, Vietnamese"),
+    "search_top3_en": ("ge", 100.0, "%", "search query set found in the top 3, English"),
 }
 """The issue's targets; every figure the JSON carries, measured or not (then ``null``)."""
 
@@ -403,23 +412,43 @@ def part_serve(work: Path, *, progress: Any) -> dict[str, Any]:
     return {"page": url.removeprefix(base), "startup_s": startup, "refresh_s": refresh}
 
 
+SEARCH_QUERIES = Path("tests") / "search-queries.yaml"
+"""The search query set, in the project."""
+
+
 def part_pages(work: Path, *, progress: Any) -> dict[str, Any]:
-    """Build the real plan; its largest HTML page and each language's search index."""
+    """Build the real plan; its largest HTML page, each language's search index (raw and gzipped), and the search
+    query set typed into the real search box in Chromium (:mod:`partracker.tools.search_quality`)."""
     root = project_root()
     site_dir = work / "site-real"
     progress("real plan: build")
     run = build_generated(root / "plan-data", site_dir, log=work / "build-real.log")
     pages = sorted(((p.stat().st_size, p.relative_to(site_dir).as_posix()) for p in site_dir.rglob("*.html")), reverse=True)
-    index = {}
+    index: dict[str, int | None] = {}
+    gzipped: dict[str, int | None] = {}
     for lang in ("vi", "en"):
         path = site_dir / lang / "search" / "search_index.json"
         index[lang] = path.stat().st_size if path.is_file() else None
+        gzipped[lang] = len(gzip.compress(path.read_bytes(), compresslevel=9, mtime=0)) if path.is_file() else None
+    quality: dict[str, Any]
+    queries = root / SEARCH_QUERIES
+    from partracker.tools import search_quality
+
+    if not queries.is_file():
+        quality = {"skipped": f"no query set at {SEARCH_QUERIES}"}
+    elif not Path(search_quality.CHROMIUM).is_file() or importlib.util.find_spec("playwright") is None:
+        quality = {"skipped": f"needs Playwright and Debian's Chromium at {search_quality.CHROMIUM} (bash scripts/test.sh installs both)"}
+    else:
+        progress("real plan: search query set in Chromium")
+        quality = search_quality.measure(site_dir, queries)
     shutil.rmtree(site_dir, ignore_errors=True)
     return {
         "build": asdict(run),
         "html_pages": len(pages),
         "largest_pages": [{"path": p, "bytes": b} for b, p in pages[:5]],
         "search_index_bytes": index,
+        "search_index_gzip_bytes": gzipped,
+        "search_quality": quality,
     }
 
 
@@ -477,6 +506,12 @@ def figures(results: dict[str, Any]) -> dict[str, Any]:
         for lang in ("vi", "en"):
             size = pages["search_index_bytes"][lang]
             values[f"search_index_kb_{lang}"] = size / 1024 if size is not None else None
+            size = pages.get("search_index_gzip_bytes", {}).get(lang)
+            values[f"search_index_gzip_kb_{lang}"] = size / 1024 if size is not None else None
+            quality = pages.get("search_quality", {}).get("figures", {}).get(lang)
+            if quality:
+                values[f"search_rank1_{lang}"] = quality["rank1"] * 100
+                values[f"search_top3_{lang}"] = quality["top3"] * 100
     out = {}
     for key, (comparator, target, unit, label) in TARGETS.items():
         value = values[key]
@@ -533,6 +568,8 @@ def _fmt(value: float | None, unit: str) -> str:
         return "—"
     if unit == "entries/s":
         return f"{value:,.0f} {unit}"
+    if unit == "%":
+        return f"{value:.0f} %" if value == round(value) else f"{value:.1f} %"
     return f"{value:,.2f} {unit}" if value < 100 else f"{value:,.0f} {unit}"
 
 
