@@ -426,6 +426,9 @@ LABELS: dict[str, tuple[str, str]] = {
     "cli.build_failed": ("Dựng trang thất bại, không có gì được xuất bản: {detail}", "Build failed, nothing was published: {detail}"),
     "cli.obligations_count": ("{count} nghĩa vụ, trạng thái tính đến ngày {date}.", "{count} obligation(s), status as of {date}."),
     "cli.col_id": ("Mã", "Id"),
+    "cli.no_site_url": ("Lưu ý: deployment.yaml chưa ghi địa chỉ trang (site_url) và không có --base-url, nên trang dùng liên kết tương đối; nguồn tin Atom, lịch và sơ đồ trang không mang địa chỉ tuyệt đối.", "Note: deployment.yaml gives no site address (site_url) and no --base-url was given, so the site uses relative links; the Atom feed, calendars and sitemaps carry no absolute addresses."),
+    "cli.no_repository": ("Lưu ý: deployment.yaml chưa ghi kho GitHub (repository), nên trang lập báo cáo cho chép và tải tệp thay vì mở GitHub, và trang không có liên kết tới kho.", "Note: deployment.yaml names no GitHub repository (repository), so the report builder offers copy and download instead of opening GitHub, and the site has no link to the repository."),
+    "cli.no_organisation": ("Lưu ý: deployment.yaml chưa ghi tổ chức GitHub (organisation) và không có --org, nên CODEOWNERS chưa giao thư mục nào cho nhóm nào.", "Note: deployment.yaml names no GitHub organisation (organisation) and no --org was given, so CODEOWNERS gives no folder to any team."),
     # --- the site's script (tables, the agency finder) ------------------------------------------
     "script.sort_by": ("Sắp xếp theo {column}", "Sort by {column}"),
     "script.table_tools": ("Lọc và tải bảng", "Filter and download the table"),

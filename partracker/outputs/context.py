@@ -32,6 +32,7 @@ from partracker.outputs.urls import Urls
 from partracker.reading import reportfiles
 from partracker.reading.clock import resolve_as_of
 from partracker.reading.dataset import load_dataset
+from partracker.reading.deployment import Deployment
 from partracker.reading.errors import DataInvalid
 
 T = TypeVar("T")
@@ -51,7 +52,14 @@ class BuildOptions:
     demo: bool = False
     """Add the sample reports of ``demo/progress/`` (beside the data directory) and a DEMO banner."""
     base_url: str | None = None
-    """Public address of the site root, or None when unknown (links stay relative)."""
+    """Public address of the site root given explicitly (``--base-url``); it wins over the deployment setting's."""
+    deployment: Deployment = Deployment()
+    """The project's deployment setting (``deployment.yaml``): site address, repository, branch, organisation."""
+
+    @property
+    def site_url(self) -> str | None:
+        """The public address of the site root: the one given explicitly, else the setting's, else None (links stay relative)."""
+        return self.base_url or self.deployment.site_url
 
     @property
     def demo_dir(self) -> Path:
@@ -71,7 +79,7 @@ class BuildContext:
         """Every filed report that counts in this build (with the sample reports in a demo build), sorted."""
         self.as_of = as_of
         """The date statuses are computed for, in the plan's time zone."""
-        self.urls = Urls(options.base_url)
+        self.urls = Urls(options.site_url)
         """Where every page and file is published."""
         self._shared: dict[str, Any] = {}
 

@@ -638,6 +638,12 @@ MESSAGES: dict[str, tuple[str, str, str, str]] = {
         "đặt SOURCE_DATE_EPOCH là số nguyên, ví dụ 1514653200, hoặc dùng --as-of YYYY-MM-DD",
         "set SOURCE_DATE_EPOCH to an integer such as 1514653200, or pass --as-of YYYY-MM-DD",
     ),
+    "deployment.placeholder_host": (
+        "địa chỉ {got} là địa chỉ giữ chỗ ({host}), không phải nơi trang thật được xuất bản",
+        "the address {got} is a placeholder ({host}), not where the site is really published",
+        "ghi địa chỉ thật của trang, hoặc để trống site_url: trang khi đó dùng liên kết tương đối",
+        "write the site's real address, or leave site_url empty: the site then uses relative links",
+    ),
     "build.no_config": (
         "không tìm thấy tệp cấu hình {path}",
         "the site configuration {path} was not found",

@@ -27,7 +27,6 @@ from partracker.language.labels import labels
 
 SCHEMA_DIR = Path(str(files("partracker") / "schemas"))
 """Where the schemas are saved, inside the package (published with the site's open data)."""
-BASE_URI = "https://gialai-par-index.example/schemas/"
 
 ID_SLUG = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 TASK_ID = r"^[A-C]-[IVX]+-[1-9][0-9]*$"
@@ -96,9 +95,9 @@ DEFINITIONS = {"text": BILINGUAL}
 
 
 def _schema(name: str, title: str, body: dict[str, Any]) -> dict[str, Any]:
+    # No "$id": the schemas are published at the address of each deployment, which the package cannot know.
     return {
         "$schema": "http://json-schema.org/draft-07/schema#",
-        "$id": BASE_URI + f"{name}.schema.json",
         "title": title,
         **body,
         "definitions": DEFINITIONS,
@@ -111,6 +110,14 @@ ENTRY_ID = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 """An entry id within a report file (e1, e2…)."""
 REF_PATTERN = rf"^{PERIOD}(?:-{SUPPLEMENT})?#[a-z0-9]+(?:-[a-z0-9]+)*$"
 """A reference to an entry of an earlier filing: ``<filing>#<entry id>``."""
+SITE_URL = r"^https://[A-Za-z0-9.-]+(?::[0-9]+)?(?:/[A-Za-z0-9._~%/-]*)?$"
+"""The public https:// address of a site root, without query or fragment."""
+REPOSITORY = r"^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})/[A-Za-z0-9._-]{1,100}$"
+"""A GitHub repository, ``owner/name``."""
+BRANCH = r"^[A-Za-z0-9][A-Za-z0-9._/-]{0,99}$"
+"""A git branch name."""
+ORGANISATION = r"^[A-Za-z0-9](?:[A-Za-z0-9-]{0,37}[A-Za-z0-9])?$"
+"""A GitHub organisation's name."""
 REPORT_SCHEMA_COMMENT = "# yaml-language-server: $schema=../../../partracker/schemas/report.schema.json"
 """First line of a report file: editors that read it check the file as a clerk types."""
 
@@ -575,6 +582,43 @@ def report_schema() -> dict[str, Any]:
     )
 
 
+def deployment_schema() -> dict[str, Any]:
+    """deployment.yaml (beside mkdocs.yml): where this copy of the project is published and who reviews it."""
+
+    def optional(vi: str, en: str, pattern: str) -> dict[str, Any]:
+        return described(vi, en, {"type": ["string", "null"], "pattern": pattern})
+
+    return _schema(
+        "deployment",
+        "Deployment setting / Thiết lập triển khai",
+        obj(
+            {
+                "site_url": optional(
+                    "Địa chỉ https:// công khai của trang (thư mục chứa vi/ và en/); để trống nếu chưa biết: trang dùng liên kết tương đối.",
+                    "The site's public https:// address (the folder holding vi/ and en/); empty when unknown: the site uses relative links.",
+                    SITE_URL,
+                ),
+                "repository": optional(
+                    "Kho GitHub chứa dữ liệu, dạng chủ-sở-hữu/tên-kho; để trống nếu chưa biết: trang lập báo cáo không mở được GitHub.",
+                    "The GitHub repository holding the data, as owner/name; empty when unknown: the report builder cannot open GitHub.",
+                    REPOSITORY,
+                ),
+                "branch": optional(
+                    "Nhánh chính: báo cáo được hợp nhất vào đây và trang được xuất bản từ đây.",
+                    "The main branch: reports are merged into it and the site is published from it.",
+                    BRANCH,
+                ),
+                "organisation": optional(
+                    "Tổ chức GitHub có các nhóm (team) duyệt thư mục báo cáo của từng đơn vị (CODEOWNERS); để trống nếu chưa có.",
+                    "The GitHub organisation whose teams review each agency's report folder (CODEOWNERS); empty when there is none yet.",
+                    ORGANISATION,
+                ),
+            },
+            [],
+        ),
+    )
+
+
 SCHEMAS = {
     "plan": plan_schema,
     "agencies": agencies_schema,
@@ -585,17 +629,25 @@ SCHEMAS = {
     "reporting": reporting_schema,
     "report": report_schema,
 }
-"""Schema builders by file kind."""
+"""Schema builders by kind of file in plan-data/ (published with the open data)."""
+
+PROJECT_SCHEMAS = {"deployment": deployment_schema}
+"""Schema builders of the project's own settings, beside mkdocs.yml (saved, never published as open data)."""
 
 
 def names() -> list[str]:
-    """Every file kind with a schema, sorted."""
+    """Every kind of plan-data/ file with a schema, sorted."""
     return sorted(SCHEMAS)
+
+
+def all_names() -> list[str]:
+    """Every kind of file with a schema, the project's settings included, sorted."""
+    return sorted(SCHEMAS | PROJECT_SCHEMAS)
 
 
 def schema(name: str) -> dict[str, Any]:
     """The schema for a file kind."""
-    return SCHEMAS[name]()
+    return (SCHEMAS | PROJECT_SCHEMAS)[name]()
 
 
 def rendered(name: str) -> str:
@@ -607,7 +659,7 @@ def write_all(directory: Path = SCHEMA_DIR) -> list[Path]:
     """Save every schema; returns the paths written."""
     directory.mkdir(parents=True, exist_ok=True)
     out = []
-    for name in names():
+    for name in all_names():
         path = directory / f"{name}.schema.json"
         path.write_text(rendered(name), encoding="utf-8")
         out.append(path)
