@@ -108,7 +108,7 @@ def test_the_builder_checks_the_same_rules_as_the_validator(data: Path) -> None:
     assert plan is not None
     bad = json.loads(json.dumps(STATE))
     bad["period"] = "2021-q1"
-    bad["entries"][0].update({"percent": "101", "targets": {"t7": "3"}, "evidence": [{"document": "1/QĐ", "date": "2017-02-30", "url": "http://x.org"}], "note": {"vi": "chỉ tiếng Việt", "en": ""}})
+    bad["entries"][0].update({"percent": "101", "targets": {"t7": "3"}, "evidence": [{"document": "1/QĐ", "date": "2017-02-30", "url": "http://x.org"}], "note": {"vi": "", "en": "English only"}})
     bad["entries"][1].update({"task": "A-I-4", "completed": ""})
     problems = run_js(bad, builder_data(plan), "2017-04-01")["problems"]
     assert [(p["field"], p["en"]) for p in problems] == [
@@ -117,7 +117,7 @@ def test_the_builder_checks_the_same_rules_as_the_validator(data: Path) -> None:
         ("entries[0].targets.t7", "the task has no target t7"),
         ("entries[0].evidence[0].date", 'date "2017-02-30" does not exist (YYYY-MM-DD)'),
         ("entries[0].evidence[0].url", "the link must start with https://"),
-        ("entries[0].note", "a note needs both Vietnamese and English"),
+        ("entries[0].note", "a note needs its Vietnamese"),
         ("entries[1].task", "the agency is not assigned task A-I-4"),
         ("entries[1].completed", "status done needs the completion date"),
     ]

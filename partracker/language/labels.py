@@ -91,6 +91,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "percent": ("Tỷ lệ", "Percent"),
     "evidence": ("Minh chứng", "Evidence"),
     "note": ("Ghi chú", "Note"),
+    "not_translated": ("chưa dịch", "not yet translated"),
     "correction": ("Đính chính", "Correction"),
     "corrects": ("đính chính mục", "corrects entry"),
     "source": ("Nguồn", "Source"),
@@ -208,6 +209,8 @@ LABELS: dict[str, tuple[str, str]] = {
     "texts_translated": ("Đã dịch", "Translated"),
     "missing_list": ("Các văn bản chưa dịch", "Untranslated texts"),
     "all_translated": ("Mọi văn bản đều đã có bản tiếng Anh.", "Every text has an English version."),
+    "coverage_notes": ("Ghi chú trong báo cáo tiến độ", "Notes in progress reports"),
+    "coverage_notes_intro": ("Đơn vị viết ghi chú bằng tiếng Việt; tiếng Anh không bắt buộc. Người duy trì bổ sung bản dịch trong plan-data/translations/ mà không sửa báo cáo đã nộp; đến lúc đó, trang tiếng Anh hiện ghi chú bằng tiếng Việt với dấu “chưa dịch”.", "Agencies write their notes in Vietnamese; English is optional. Maintainers add the translation in plan-data/translations/ without editing the filed report; until then the English site shows the note in Vietnamese, marked “not yet translated”."),
     # --- downloads -----------------------------------------------------------------------------
     "licence": ("Giấy phép", "Licence"),
     "licence_text": ("Dữ liệu kế hoạch là bản chép lại một văn bản hành chính công khai; dữ liệu mở này được cung cấp theo giấy phép MIT của dự án, giống mã nguồn. Khi dùng lại, xin ghi nguồn.", "The plan data is a transcription of a public administrative document; these open data files are offered under the project's MIT licence, like the source code. Please credit the source when reusing them."),

@@ -21,7 +21,7 @@ from urllib.parse import urlsplit
 
 from partracker.reading import checks
 from partracker.reading.errors import DataInvalid, Problem, quote
-from partracker.reading.files import display_path, read, symlink_problem
+from partracker.reading.files import read, symlink_problem
 
 DEPLOYMENT_FILE = "deployment.yaml"
 """The setting's file, at the top of a project (beside mkdocs.yml)."""
@@ -107,8 +107,3 @@ def load_deployment(project_dir: Path) -> Deployment:
     if problems:
         raise DataInvalid(problems)
     return deployment
-
-
-def shown_file(project_dir: Path) -> str:
-    """The setting's file as messages name it."""
-    return display_path(project_dir, DEPLOYMENT_FILE)

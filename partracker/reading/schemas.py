@@ -110,6 +110,10 @@ ENTRY_ID = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 """An entry id within a report file (e1, e2…)."""
 REF_PATTERN = rf"^{PERIOD}(?:-{SUPPLEMENT})?#[a-z0-9]+(?:-[a-z0-9]+)*$"
 """A reference to an entry of an earlier filing: ``<filing>#<entry id>``."""
+FILING_PATTERN = rf"^{PERIOD}(?:-{SUPPLEMENT})?$"
+"""A filing: a period, or a supplement ``<period>-<n>``: the name of a report file without ``.yaml``."""
+TRANSLATION_SCHEMA_COMMENT = "# yaml-language-server: $schema=../../../partracker/schemas/translation.schema.json"
+"""First line of a translation file."""
 SITE_URL = r"^https://[A-Za-z0-9.-]+(?::[0-9]+)?(?:/[A-Za-z0-9._~%/-]*)?$"
 """The public https:// address of a site root, without query or fragment."""
 REPOSITORY = r"^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})/[A-Za-z0-9._-]{1,100}$"
@@ -552,7 +556,17 @@ def report_schema() -> dict[str, Any]:
                 {"type": "object", "additionalProperties": {"type": "number", "minimum": 0}},
             ),
             "evidence": described("Văn bản minh chứng.", "Supporting documents.", {"type": "array", "items": evidence}),
-            "note": text("Giải thích thêm (tiếng Việt và tiếng Anh).", "Further explanation (Vietnamese and English)."),
+            "note": described(
+                "Giải thích thêm, bằng tiếng Việt; tiếng Anh không bắt buộc: người duy trì bổ sung bản dịch sau, trong plan-data/translations/.",
+                "Further explanation, in Vietnamese; English is optional: maintainers add a translation later, in plan-data/translations/.",
+                obj(
+                    {
+                        "vi": described("Ghi chú bằng tiếng Việt (bắt buộc).", "The note in Vietnamese (required).", TEXT_STRING),
+                        "en": described("Bản tiếng Anh của ghi chú, nếu đơn vị có sẵn (không bắt buộc).", "An English version of the note, if the agency has one (optional).", TEXT_STRING),
+                    },
+                    ["vi"],
+                ),
+            ),
             "reported": _date("Ngày ghi nhận thông tin này.", "Date this fact was reported."),
             "completed": _date("Ngày hoàn thành (chỉ khi status là done).", "Date the work was finished (only for status done)."),
             "corrects": described(
@@ -578,6 +592,33 @@ def report_schema() -> dict[str, Any]:
                 "entries": described("Các mục báo cáo, mỗi nhiệm vụ một mục.", "Report entries, one per task.", {"type": "array", "items": entry, "minItems": 1}),
             },
             ["agency", "period", "submitted", "entries"],
+        ),
+    )
+
+
+def translation_schema() -> dict[str, Any]:
+    """translations/<agency>/<filing>.yaml: the English of notes a filed report gave in Vietnamese only."""
+    note = obj(
+        {
+            "entry": described("Mã mục của báo cáo có ghi chú được dịch (e1, e2…).", "The id of the report entry whose note is translated (e1, e2…).", {"type": "string", "pattern": ENTRY_ID}),
+            "en": described("Bản dịch tiếng Anh trung thành của ghi chú.", "A faithful English translation of the note.", TEXT_STRING),
+        },
+        ["entry", "en"],
+    )
+    return _schema(
+        "translation",
+        "Translation of report notes / Bản dịch ghi chú báo cáo",
+        obj(
+            {
+                "agency": described("Mã đơn vị đã nộp báo cáo (trùng tên thư mục).", "Id of the agency that filed the report (the folder name).", {"type": "string", "pattern": ID_SLUG}),
+                "filing": described(
+                    "Báo cáo được dịch: tên tệp báo cáo không có .yaml, ví dụ 2017-q1 hoặc 2017-q1-2 (trùng tên tệp này).",
+                    "The report translated: its file name without .yaml, e.g. 2017-q1 or 2017-q1-2 (the name of this file).",
+                    {"type": "string", "pattern": FILING_PATTERN},
+                ),
+                "notes": described("Các ghi chú được dịch, mỗi mục một lần.", "The notes translated, each entry once.", {"type": "array", "items": note, "minItems": 1}),
+            },
+            ["agency", "filing", "notes"],
         ),
     )
 
@@ -628,6 +669,7 @@ SCHEMAS = {
     "responsibilities": responsibilities_schema,
     "reporting": reporting_schema,
     "report": report_schema,
+    "translation": translation_schema,
 }
 """Schema builders by kind of file in plan-data/ (published with the open data)."""
 

@@ -62,9 +62,10 @@
         });
       }
       if (e.note && (!blank(e.note.vi) || !blank(e.note.en))) {
+        // Vietnamese is enough; English only when the clerk gives it.
         out.push("    note:");
         out.push("      vi: " + q((e.note.vi || "").trim()));
-        out.push("      en: " + q((e.note.en || "").trim()));
+        if (!blank(e.note.en)) out.push("      en: " + q(e.note.en.trim()));
       }
       out.push("    reported: " + q(e.reported || state.submitted));
       if (e.status === "done" && !blank(e.completed)) out.push("    completed: " + q(e.completed));
@@ -126,7 +127,7 @@
         if (!blank(ev.date)) checkDate(problems, g + ".date", ev.date.trim(), today);
         if (!blank(ev.url) && ev.url.trim().indexOf("https://") !== 0) msg(problems, g + ".url", "liên kết phải bắt đầu bằng https://", "the link must start with https://");
       });
-      if (e.note && (blank(e.note.vi) !== blank(e.note.en))) msg(problems, f + ".note", "ghi chú cần cả tiếng Việt và tiếng Anh", "a note needs both Vietnamese and English");
+      if (e.note && blank(e.note.vi) && !blank(e.note.en)) msg(problems, f + ".note", "ghi chú cần phần tiếng Việt", "a note needs its Vietnamese");
       checkDate(problems, f + ".reported", e.reported || state.submitted, today);
       if (e.status === "done") {
         if (blank(e.completed)) msg(problems, f + ".completed", "trạng thái done cần ngày hoàn thành", "status done needs the completion date");
