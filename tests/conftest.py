@@ -44,13 +44,18 @@ CHROMIUM_ARGS = list(search_quality.CHROMIUM_ARGS)
 (the same as the benchmark's, :mod:`partracker.tools.search_quality`)."""
 
 
-def build_site_into(target: Path, *, data_dir: Path = PLAN_DATA, as_of: dt.date = SITE_AS_OF, demo: bool = False) -> Path:
-    """Build both languages into ``target`` in this process (as `partracker build` does) and return it."""
+def build_site_into(target: Path, *, data_dir: Path = PLAN_DATA, as_of: dt.date = SITE_AS_OF, demo: bool = False, deployment: Any = None) -> Path:
+    """Build both languages into ``target`` in this process (as `partracker build` does) and return it.
+
+    ``deployment``: the deployment setting to build with; None: the one this checkout ships (deployment.yaml).
+    """
     from partracker.outputs.context import BuildContext, BuildOptions
     from partracker.outputs.mkdocs_site import build_site
+    from partracker.reading.deployment import load_deployment
 
     os.environ["SOURCE_DATE_EPOCH"] = SOURCE_DATE_EPOCH
-    build_site(BuildContext.load(BuildOptions(data_dir=data_dir, as_of=as_of, demo=demo)), target, project_dir=ROOT)
+    options = BuildOptions(data_dir=data_dir, as_of=as_of, demo=demo, deployment=load_deployment(ROOT) if deployment is None else deployment)
+    build_site(BuildContext.load(options), target, project_dir=ROOT)
     return target
 
 
@@ -64,6 +69,46 @@ def real_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def demo_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The site built with --demo as of 2020-12-31: the fictional sample reports fill the progress pages."""
     return build_site_into(tmp_path_factory.mktemp("demo") / "site", as_of=DEMO_AS_OF, demo=True)
+
+
+FILED_REPORT = """\
+# yaml-language-server: $schema=../../../partracker/schemas/report.schema.json
+agency: "so-noi-vu"
+period: "2017-q1"
+submitted: "2017-03-30"
+entries:
+  - id: "e1"
+    task: "A-I-1"
+    status: "in_progress"
+    percent: 40
+    reported: "2017-03-30"
+  - id: "e2"
+    task: "A-I-2"
+    status: "not_started"
+    reported: "2017-03-30"
+"""
+"""A report Sở Nội vụ filed in the small fictional plan."""
+
+FILING_DEPLOYMENT = {"site_url": "https://gialai-par.github.io/tracker/", "repository": "gialai-par/tracker", "branch": "main", "organisation": "gialai-par"}
+"""A deployment setting that names every value, for the builds that show what a known setting changes."""
+
+
+@pytest.fixture(scope="session")
+def filing_data(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The small fictional plan with one filed report (read-only: copy it before changing anything)."""
+    data = tmp_path_factory.mktemp("filing") / "plan-data"
+    shutil.copytree(MINI_PLAN, data)
+    (data / "progress" / "so-noi-vu").mkdir(parents=True)
+    (data / "progress" / "so-noi-vu" / "2017-q1.yaml").write_text(FILED_REPORT, encoding="utf-8")
+    return data
+
+
+@pytest.fixture(scope="session")
+def filing_site(filing_data: Path) -> Path:
+    """The small plan with its filed report, built as of 2017-06-01 with a deployment setting that names a repository."""
+    from partracker.reading.deployment import Deployment
+
+    return build_site_into(filing_data.parent / "site", data_dir=filing_data, deployment=Deployment(**FILING_DEPLOYMENT))
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):

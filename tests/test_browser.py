@@ -174,6 +174,8 @@ def test_report_builder_on_the_built_site_makes_a_report_the_validator_accepts(r
     assert tab.locator("[data-role=problems] li").all_inner_texts() == []
     assert tab.inner_text("[data-role=file]") == "plan-data/progress/so-noi-vu/2017-q1.yaml"
     text = tab.input_value("[data-role=output]")
+    # The shipped deployment setting names no repository: no GitHub link, and the page says what to do instead.
+    assert not tab.is_visible("[data-role=github]") and tab.is_visible("[data-role=no-repository]") and tab.is_visible("[data-role=download]")
     assert outside == []
 
     data = tmp_path / "plan-data"

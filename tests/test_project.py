@@ -44,6 +44,9 @@ def test_an_installed_wheel_builds_a_project_outside_this_checkout(tmp_path: Pat
     project = make_project(tmp_path / "project")
     run = subprocess.run([str(venv / "bin" / "partracker"), "build", "--as-of", SITE_AS_OF.isoformat()], capture_output=True, text=True, cwd=project, env=env)
     assert run.returncode == 0, run.stderr
+    # The project has no deployment.yaml: the build says plainly what that leaves unknown.
+    assert "Lưu ý: deployment.yaml chưa ghi địa chỉ trang (site_url) và không có --base-url, nên trang dùng liên kết tương đối" in run.stderr
+    assert "Lưu ý: deployment.yaml chưa ghi kho GitHub (repository)" in run.stderr
     site = project / "site"
     for rel in ("vi/tasks/a-i-1/index.html", "en/agencies/so-noi-vu/index.html", "vi/assets/site.css", "en/schemas/report.schema.json", "vi/data/plan.json"):
         assert (site / rel).is_file(), rel

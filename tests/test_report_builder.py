@@ -4,19 +4,24 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import re
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 from typing import Any
+from urllib.parse import parse_qs, urlsplit
 
 import pytest
 import yaml
 from test_reports_fixture import make_plan, write
 
 from partracker.domain import progress
-from partracker.outputs.report_builder import builder_data
+from partracker.language.text import Text
+from partracker.outputs.report_builder import NEW_FILE_URL_LIMIT, builder_data
 from partracker.reading.dataset import load_dataset
+from partracker.reading.deployment import Deployment
 from partracker.reading.schemas import REPORT_SCHEMA_COMMENT
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -25,8 +30,11 @@ NODE = shutil.which("node")
 RUNNER = """
 const b = require(process.argv[1]);
 const input = JSON.parse(require("fs").readFileSync(0, "utf8"));
-process.stdout.write(JSON.stringify({yaml: b.buildYaml(input.state, input.data), problems: b.validateState(input.state, input.data, input.today)}));
+const yaml = b.buildYaml(input.state, input.data);
+process.stdout.write(JSON.stringify({yaml: yaml, problems: b.validateState(input.state, input.data, input.today), github: b.githubUrl(input.state, yaml, input.data)}));
 """
+DEPLOYMENT = Deployment(repository="gialai-par/tracker", branch="main")
+"""A deployment setting naming a repository (only in tests: the shipped deployment.yaml names none)."""
 
 
 @pytest.fixture
@@ -108,7 +116,7 @@ def test_the_builder_checks_the_same_rules_as_the_validator(data: Path) -> None:
     assert plan is not None
     bad = json.loads(json.dumps(STATE))
     bad["period"] = "2021-q1"
-    bad["entries"][0].update({"percent": "101", "targets": {"t7": "3"}, "evidence": [{"document": "1/QĐ", "date": "2017-02-30", "url": "http://x.org"}], "note": {"vi": "chỉ tiếng Việt", "en": ""}})
+    bad["entries"][0].update({"percent": "101", "targets": {"t7": "3"}, "evidence": [{"document": "1/QĐ", "date": "2017-02-30", "url": "http://x.org"}], "note": {"vi": "", "en": "English only"}})
     bad["entries"][1].update({"task": "A-I-4", "completed": ""})
     problems = run_js(bad, builder_data(plan), "2017-04-01")["problems"]
     assert [(p["field"], p["en"]) for p in problems] == [
@@ -117,13 +125,65 @@ def test_the_builder_checks_the_same_rules_as_the_validator(data: Path) -> None:
         ("entries[0].targets.t7", "the task has no target t7"),
         ("entries[0].evidence[0].date", 'date "2017-02-30" does not exist (YYYY-MM-DD)'),
         ("entries[0].evidence[0].url", "the link must start with https://"),
-        ("entries[0].note", "a note needs both Vietnamese and English"),
+        ("entries[0].note", "a note needs its Vietnamese"),
         ("entries[1].task", "the agency is not assigned task A-I-4"),
         ("entries[1].completed", "status done needs the completion date"),
     ]
     assert problems[0]["vi"] == "kỳ nằm ngoài các năm của kế hoạch"
     late = json.loads(json.dumps(STATE))
     assert [p["field"] for p in run_js(late, builder_data(plan), "2017-03-15")["problems"]] == ["submitted", "entries[0].reported", "entries[1].reported"]
+
+
+def git(cwd: Path, *args: str) -> str:
+    return subprocess.run(["git", "-c", "user.name=Test", "-c", "user.email=test@example.org", "-c", "init.defaultBranch=main", *args], cwd=cwd, check=True, capture_output=True, text=True).stdout
+
+
+def opened_file(url: str) -> tuple[str, str]:
+    """(path, text) of the file GitHub's new-file page would create from this address."""
+    parts = urlsplit(url)
+    assert (parts.scheme, parts.netloc, parts.path) == ("https", "github.com", "/gialai-par/tracker/new/main")
+    query = parse_qs(parts.query, strict_parsing=True)
+    assert sorted(query) == ["filename", "value"]
+    return query["filename"][0], query["value"][0]
+
+
+def test_open_on_github_carries_the_path_and_a_report_that_passes_validate_base(data: Path) -> None:
+    plan = load_dataset(data).plan
+    assert plan is not None
+    out = run_js(STATE, builder_data(plan, DEPLOYMENT), "2017-04-01")
+    path, text = opened_file(out["github"])
+    assert (path, text) == ("plan-data/progress/so-noi-vu/2017-q1.yaml", out["yaml"])
+    # What "Propose new file" does, in a scratch repository: the file is added on a branch and checked against main.
+    root = data.parent
+    git(root, "init", "-q")
+    git(root, "add", "-A")
+    git(root, "commit", "-q", "-m", "plan")
+    (root / path).parent.mkdir(parents=True, exist_ok=True)
+    (root / path).write_text(text, encoding="utf-8")
+    done = subprocess.run(
+        [sys.executable, "-m", "partracker", "validate", "--lang", "en", "--base", "main", "--as-of", "2017-04-01", "--data", "plan-data"],
+        cwd=root, capture_output=True, text=True, check=False, env={**os.environ, "PYTHONPATH": str(ROOT)},
+    )
+    assert (done.returncode, done.stdout) == (0, "plan-data: valid — 4 tasks, 7 agencies, 1 report files.\n"), done.stderr
+
+
+def test_no_repository_or_a_report_too_long_for_an_address_gets_no_github_link(data: Path) -> None:
+    plan = load_dataset(data).plan
+    assert plan is not None
+    assert builder_data(plan)["github"] is None and builder_data(plan, Deployment(repository="gialai-par/tracker"))["github"] is None
+    assert run_js(STATE, builder_data(plan), "2017-04-01")["github"] is None
+    long = json.loads(json.dumps(STATE))
+    long["entries"][0]["note"]["vi"] = "Đã triển khai " * 200
+    out = run_js(long, builder_data(plan, DEPLOYMENT), "2017-04-01")
+    assert out["problems"] == [] and out["github"] is None
+    # Just under the limit still opens GitHub: the cut is the address length, not the report's.
+    short = json.loads(json.dumps(STATE))
+    short["entries"][0]["note"]["vi"] = "a"
+    base = len(run_js(short, builder_data(plan, DEPLOYMENT), "2017-04-01")["github"])
+    short["entries"][0]["note"]["vi"] = "a" * (NEW_FILE_URL_LIMIT - base + 1)
+    assert len(run_js(short, builder_data(plan, DEPLOYMENT), "2017-04-01")["github"]) == NEW_FILE_URL_LIMIT
+    short["entries"][0]["note"]["vi"] += "a"
+    assert run_js(short, builder_data(plan, DEPLOYMENT), "2017-04-01")["github"] is None
 
 
 def test_the_pages_hold_the_form_and_the_script_makes_no_outside_requests() -> None:
@@ -157,7 +217,7 @@ def test_the_form_in_a_browser_produces_a_valid_report(data: Path, tmp_path: Pat
     markup = page[page.index("<form") : page.index("</form>") + len("</form>")] + '\n<script src="../assets/report-builder.js"></script>'
     (site / "report-builder" / "index.html").write_text(f"<!doctype html><meta charset=utf-8><body>{markup}</body>", encoding="utf-8")
     shutil.copy(SCRIPT, site / "assets" / "report-builder.js")
-    (site / "data" / "report-builder.json").write_text(json.dumps(builder_data(plan), ensure_ascii=False), encoding="utf-8")
+    (site / "data" / "report-builder.json").write_text(json.dumps(builder_data(plan, DEPLOYMENT), ensure_ascii=False), encoding="utf-8")
     handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(site))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
@@ -178,13 +238,32 @@ def test_the_form_in_a_browser_produces_a_valid_report(data: Path, tmp_path: Pat
             a11.locator("[data-target=t1]").fill("95")
             a11.locator("[name=document]").fill("12/KH-SNV")
             a11.locator("[name=url]").fill("http://example.org/a.pdf")
+            a11.locator("[name=note-vi]").fill("Đang lấy ý kiến các sở")
+            a13 = tab.locator("fieldset[data-task='A-I-3']")
+            a13.locator("[name=status]").select_option("done")
+            a13.locator("[name=completed]").fill("2017-03-02")
+            a13.locator("[name=note-vi]").fill("Đã ban hành quy chế")
             tab.click("button[type=submit]")
             assert tab.locator("[data-role=problems] li").all_inner_texts() == ["entries[0].evidence[0].url: the link must start with https://"]
+            assert not tab.is_visible("[data-role=github]") and not tab.is_visible("[data-role=download]")
             a11.locator("[name=url]").fill("https://example.org/a.pdf")
             tab.click("button[type=submit]")
             assert tab.locator("[data-role=problems] li").all_inner_texts() == []
             assert tab.inner_text("[data-role=file]") == "plan-data/progress/so-noi-vu/2017-q1.yaml"
             text = tab.input_value("[data-role=output]")
+            # One click to GitHub's new-file page, the path and the report filled in; the fallbacks stay hidden.
+            assert tab.is_visible("[data-role=github-link]") and tab.is_visible("[data-role=download]")
+            assert not tab.is_visible("[data-role=too-long]") and not tab.is_visible("[data-role=no-repository]")
+            assert opened_file(tab.get_attribute("[data-role=github-link]", "href")) == ("plan-data/progress/so-noi-vu/2017-q1.yaml", text)
+            with tab.expect_download() as download:
+                tab.click("[data-role=download]")
+            assert download.value.suggested_filename == "2017-q1.yaml"
+            assert Path(download.value.path()).read_text(encoding="utf-8") == text
+            # Opened from a saved file, the page cannot read its data: it says so plainly, and what to do.
+            saved = browser.new_page()
+            saved.goto((site / "report-builder" / "index.html").as_uri())
+            saved.wait_for_function("document.querySelector('[data-role=problems]').textContent !== ''")
+            assert saved.inner_text("[data-role=problems]").startswith("This page was opened from a saved file")
             browser.close()
     finally:
         server.shutdown()
@@ -192,5 +271,8 @@ def test_the_form_in_a_browser_produces_a_valid_report(data: Path, tmp_path: Pat
     write(data, "progress/so-noi-vu/2017-q1.yaml", text)
     dataset = load_dataset(data, as_of=dt.date(2017, 4, 1))
     assert [p.format("en") for p in dataset.problems] == []
-    ((_, entry),) = progress.effective_entries(dataset.reports)
-    assert (entry.task, entry.status, entry.target_values, entry.evidence[0].url) == ("A-I-1", "in_progress", (("t1", 95.0),), "https://example.org/a.pdf")
+    (_, a11), (_, a13) = progress.effective_entries(dataset.reports)
+    assert (a11.task, a11.status, a11.target_values, a11.evidence[0].url) == ("A-I-1", "in_progress", (("t1", 95.0),), "https://example.org/a.pdf")
+    # Vietnamese-only notes: no English asked for, none written.
+    assert [(e.task, e.note) for e in (a11, a13)] == [("A-I-1", Text("Đang lấy ý kiến các sở", "")), ("A-I-3", Text("Đã ban hành quy chế", ""))]
+    assert "en:" not in text

@@ -509,7 +509,7 @@ class Entry:
     evidence: tuple[Evidence, ...]
     """Documents that back it."""
     note: Text | None
-    """Explanation in vi and en."""
+    """Explanation: Vietnamese, and English when the report or a later translation gives it (``''`` until then)."""
     reported: str
     """ISO date the fact was reported."""
     completed: str | None

@@ -10,11 +10,12 @@ correction replaces the entry it corrects from the day the correction was submit
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, replace
 
 from partracker.domain.model import Entry, Report
 from partracker.domain.periods import filing_key, period_year
+from partracker.language.text import Text
 
 Filed = tuple[Report, Entry]
 """One entry of one filed report."""
@@ -34,6 +35,28 @@ def latest_key(filed: Filed) -> tuple[str, str, tuple[dt.date, int, int], str]:
     """Which of two entries is an agency's later word: reported date, then submission date, then filing order, then entry id."""
     report, entry = filed
     return (entry.reported, report.submitted, filing_key(report.filing), entry.id)
+
+
+NoteKey = tuple[str, str, str]
+"""A report entry's note, by (agency, filing, entry id)."""
+
+
+def with_translations(reports: Iterable[Report], translations: Mapping[NoteKey, str]) -> tuple[Report, ...]:
+    """The reports with the English of their notes: the report's own when it gives one, else a translation filed apart.
+
+    A report's note needs Vietnamese only; maintainers add the English later in a file of its own, so the filed
+    report is never edited. A note with no English either way keeps ``en == ''`` (shown as not yet translated).
+    """
+    out = []
+    for r in reports:
+        entries = []
+        for e in r.entries:
+            english = translations.get((r.agency, r.filing, e.id))
+            if e.note is not None and not e.note.en and english:
+                e = replace(e, note=Text(e.note.vi, english))
+            entries.append(e)
+        out.append(replace(r, entries=tuple(entries)))
+    return tuple(out)
 
 
 def known_reports(reports: Iterable[Report], as_of: dt.date | None = None) -> tuple[Report, ...]:

@@ -91,6 +91,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "percent": ("Tỷ lệ", "Percent"),
     "evidence": ("Minh chứng", "Evidence"),
     "note": ("Ghi chú", "Note"),
+    "not_translated": ("chưa dịch", "not yet translated"),
     "correction": ("Đính chính", "Correction"),
     "corrects": ("đính chính mục", "corrects entry"),
     "source": ("Nguồn", "Source"),
@@ -210,6 +211,8 @@ LABELS: dict[str, tuple[str, str]] = {
     "texts_translated": ("Đã dịch", "Translated"),
     "missing_list": ("Các văn bản chưa dịch", "Untranslated texts"),
     "all_translated": ("Mọi văn bản đều đã có bản tiếng Anh.", "Every text has an English version."),
+    "coverage_notes": ("Ghi chú trong báo cáo tiến độ", "Notes in progress reports"),
+    "coverage_notes_intro": ("Đơn vị viết ghi chú bằng tiếng Việt; tiếng Anh không bắt buộc. Người duy trì bổ sung bản dịch trong plan-data/translations/ mà không sửa báo cáo đã nộp; đến lúc đó, trang tiếng Anh hiện ghi chú bằng tiếng Việt với dấu “chưa dịch”.", "Agencies write their notes in Vietnamese; English is optional. Maintainers add the translation in plan-data/translations/ without editing the filed report; until then the English site shows the note in Vietnamese, marked “not yet translated”."),
     # --- downloads -----------------------------------------------------------------------------
     "licence": ("Giấy phép", "Licence"),
     "licence_text": ("Dữ liệu kế hoạch là bản chép lại một văn bản hành chính công khai; dữ liệu mở này được cung cấp theo giấy phép MIT của dự án, giống mã nguồn. Khi dùng lại, xin ghi nguồn.", "The plan data is a transcription of a public administrative document; these open data files are offered under the project's MIT licence, like the source code. Please credit the source when reusing them."),
@@ -428,6 +431,9 @@ LABELS: dict[str, tuple[str, str]] = {
     "cli.build_failed": ("Dựng trang thất bại, không có gì được xuất bản: {detail}", "Build failed, nothing was published: {detail}"),
     "cli.obligations_count": ("{count} nghĩa vụ, trạng thái tính đến ngày {date}.", "{count} obligation(s), status as of {date}."),
     "cli.col_id": ("Mã", "Id"),
+    "cli.no_site_url": ("Lưu ý: deployment.yaml chưa ghi địa chỉ trang (site_url) và không có --base-url, nên trang dùng liên kết tương đối; nguồn tin Atom, lịch và sơ đồ trang không mang địa chỉ tuyệt đối.", "Note: deployment.yaml gives no site address (site_url) and no --base-url was given, so the site uses relative links; the Atom feed, calendars and sitemaps carry no absolute addresses."),
+    "cli.no_repository": ("Lưu ý: deployment.yaml chưa ghi kho GitHub (repository), nên trang lập báo cáo cho chép và tải tệp thay vì mở GitHub, và trang không có liên kết tới kho.", "Note: deployment.yaml names no GitHub repository (repository), so the report builder offers copy and download instead of opening GitHub, and the site has no link to the repository."),
+    "cli.no_organisation": ("Lưu ý: deployment.yaml chưa ghi tổ chức GitHub (organisation) và không có --org, nên CODEOWNERS chưa giao thư mục nào cho nhóm nào.", "Note: deployment.yaml names no GitHub organisation (organisation) and no --org was given, so CODEOWNERS gives no folder to any team."),
     # --- the site's script (tables, the agency finder) ------------------------------------------
     "script.sort_by": ("Sắp xếp theo {column}", "Sort by {column}"),
     "script.table_tools": ("Lọc và tải bảng", "Filter and download the table"),

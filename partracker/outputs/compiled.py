@@ -215,7 +215,7 @@ def entry_cells(filed: Filed, plan: Any, lang: Lang) -> dict[str, str]:
         f"{target_id}: {wording.format_value(value, targets[target_id].unit, lang) if target_id in targets else format_number(value, lang)}" for target_id, value in entry.target_values
     )
     evidence = "; ".join(" ".join(p for p in (ev.document, format_date(ev.date, lang) if ev.date else "") if p) for ev in entry.evidence)
-    note = entry.note.get(lang) if entry.note else ""
+    note = wording.note_plain(entry.note, lang) if entry.note else ""
     if entry.corrects:
         note = (f"{words.correction} ({words.corrects} {entry.corrects}). " + note).strip()
     return {

@@ -32,6 +32,7 @@ from partracker.outputs.urls import Urls
 from partracker.reading import reportfiles
 from partracker.reading.clock import resolve_as_of
 from partracker.reading.dataset import load_dataset
+from partracker.reading.deployment import Deployment
 from partracker.reading.errors import DataInvalid
 
 T = TypeVar("T")
@@ -51,7 +52,14 @@ class BuildOptions:
     demo: bool = False
     """Add the sample reports of ``demo/progress/`` (beside the data directory) and a DEMO banner."""
     base_url: str | None = None
-    """Public address of the site root, or None when unknown (links stay relative)."""
+    """Public address of the site root given explicitly (``--base-url``); it wins over the deployment setting's."""
+    deployment: Deployment = Deployment()
+    """The project's deployment setting (``deployment.yaml``): site address, repository, branch, organisation."""
+
+    @property
+    def site_url(self) -> str | None:
+        """The public address of the site root: the one given explicitly, else the setting's, else None (links stay relative)."""
+        return self.base_url or self.deployment.site_url
 
     @property
     def demo_dir(self) -> Path:
@@ -71,7 +79,7 @@ class BuildContext:
         """Every filed report that counts in this build (with the sample reports in a demo build), sorted."""
         self.as_of = as_of
         """The date statuses are computed for, in the plan's time zone."""
-        self.urls = Urls(options.base_url)
+        self.urls = Urls(options.site_url)
         """Where every page and file is published."""
         self._shared: dict[str, Any] = {}
 
@@ -81,7 +89,8 @@ class BuildContext:
         loaded = load_dataset(options.data_dir, as_of=lambda timezone: resolve_as_of(options.as_of, timezone))
         if loaded.problems or loaded.plan is None or loaded.as_of is None:
             raise DataInvalid(loaded.problems)
-        reports = loaded.reports
+        # A note filed in Vietnamese only gets its English from a translation filed apart (the report is never edited).
+        reports = progress.with_translations(loaded.reports, loaded.translations)
         if options.demo:
             sample = reportfiles.load_demo_reports(loaded.plan, options.demo_dir, as_of=loaded.as_of)
             reports = tuple(sorted(reports + sample, key=progress.report_sort_key))
@@ -173,7 +182,7 @@ class BuildContext:
         (a relative link from this page), ``as_of``, ``timezone``, ``demo``, the wording helpers
         ``obligation_title(ob)``, ``rule_label(rule)``, ``target_level(target)``, ``target_text(target)``,
         ``agency_short(agency_id)``, ``due_text(date)``, ``task_title(task)``, ``section_title(section)``,
-        ``alphabetical(items, attribute)``, and the ``values`` given.
+        ``alphabetical(items, attribute)``, ``note_text(note)``, and the ``values`` given.
         """
         plan = self.plan
         return self.templates.get_template(template).render(
@@ -193,6 +202,7 @@ class BuildContext:
             agency_short=lambda agency_id: wording.agency_short(plan, agency_id, lang),
             due_text=lambda day: wording.date_text(day, lang),
             task_title=lambda task: wording.task_title(task, lang),
+            note_text=lambda n: wording.note_text(n, lang),
             section_title=lambda section: wording.section_title(plan, section, lang),
             alphabetical=lambda items, attribute: sort_texts(items, lambda item: _text_of(getattr(item, attribute), lang), lang),
             **values,

@@ -27,7 +27,7 @@ from partracker.outputs.context import BuildContext
 from partracker.outputs.items import DataFile
 from partracker.outputs.render import INVALID_XML
 from partracker.outputs.urls import Urls
-from partracker.outputs.wording import format_value
+from partracker.outputs.wording import format_value, note_plain
 
 ATOM = "http://www.w3.org/2005/Atom"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
@@ -86,7 +86,7 @@ def entry_summary(plan: Plan, report: Report, entry: Entry, *, lang: Lang) -> st
         items = "; ".join(" ".join(p for p in (e.document, format_date(e.date, lang) if e.date else "", e.url or "") if p) for e in entry.evidence)
         lines.append(words.format("entry_evidence", items=items))
     if entry.note is not None:
-        lines.append(words.format("entry_note", note=entry.note.get(lang)))
+        lines.append(words.format("entry_note", note=note_plain(entry.note, lang)))
     if entry.corrects:
         lines.append(words.format("entry_corrects", ref=entry.corrects))
     lines.append(words.format("entry_report", period=report.period, agency=_agency_name(plan, report.agency, lang), date=format_date(report.submitted, lang)))

@@ -28,6 +28,7 @@ from partracker.outputs import registry, search, wording
 from partracker.outputs.context import BuildContext, BuildOptions
 from partracker.outputs.urls import Urls
 from partracker.reading.clock import AsOfError
+from partracker.reading.deployment import load_deployment
 from partracker.reading.errors import DataInvalid
 from partracker.reading.files import symlink_problems
 
@@ -51,8 +52,9 @@ def context_of(config: Any, logger: Any) -> BuildContext:
     """The build context this config was given, or (``mkdocs serve``, bare ``mkdocs build``) a new one."""
     ctx = getattr(config, CONTEXT_ATTRIBUTE, None)
     if ctx is None:
-        options = BuildOptions(data_dir=Path(config.config_file_path).parent / "plan-data")
+        project_dir = Path(config.config_file_path).parent
         try:
+            options = BuildOptions(data_dir=project_dir / "plan-data", deployment=load_deployment(project_dir))
             ctx = BuildContext.load(options)
         except DataInvalid as exc:
             lang = config.extra["site_lang"]
@@ -60,7 +62,7 @@ def context_of(config: Any, logger: Any) -> BuildContext:
                 logger.error(p.format(lang))
             from mkdocs.exceptions import Abort
 
-            raise Abort(f"{len(exc.problems)} problem(s) in plan-data/; nothing was published.") from None
+            raise Abort(f"{len(exc.problems)} problem(s) in plan-data/ or deployment.yaml; nothing was published.") from None
         except AsOfError as exc:
             from mkdocs.exceptions import Abort
 
@@ -70,7 +72,7 @@ def context_of(config: Any, logger: Any) -> BuildContext:
 
 
 def on_config(config: Any, logger: Any) -> Any:
-    """Load (or take) the build context; put the labels the theme overrides print, and the search worker's path, into ``extra.ui``."""
+    """Load (or take) the build context; put the labels the theme overrides print and the search worker's path into ``extra.ui``, and the repository link."""
     linked = symlink_problems(Path(config.config_file_path).parent)
     if linked:
         from mkdocs.exceptions import Abort
@@ -90,6 +92,11 @@ def on_config(config: Any, logger: Any) -> Any:
         "search_worker": ctx.urls.search_worker,
     }
     config.extra["generator"] = False
+    # The theme's link to the repository comes from the deployment setting, never from a copy in mkdocs.yml.
+    deployment = ctx.options.deployment
+    if deployment.repository_url:
+        config.repo_url = deployment.repository_url
+        config.repo_name = deployment.repository
     # The palette toggle's names in mkdocs.yml are label keys (scheme_dark, scheme_light): words come from the catalogue.
     for scheme in config.theme.get("palette") or []:
         toggle = scheme.get("toggle") or {}

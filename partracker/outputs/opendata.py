@@ -291,7 +291,7 @@ def progress_row(r: Report, e: Entry) -> dict[str, Any]:
     return {
         "agency": r.agency, "period": r.period, "file": r.file, "submitted": r.submitted, "demo": r.demo, "entry": e.id, "task": e.task,
         "status": e.status, "percent": e.percent, "reported": e.reported, "completed": e.completed, "corrects": e.corrects,
-        "evidence": " | ".join(ev.document for ev in e.evidence), "note_vi": e.note.vi if e.note else None, "note_en": e.note.en if e.note else None,
+        "evidence": " | ".join(ev.document for ev in e.evidence), "note_vi": e.note.vi if e.note else None, "note_en": (e.note.en or None) if e.note else None,
     }
 
 

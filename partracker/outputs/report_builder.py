@@ -2,8 +2,9 @@
 
 The form itself is a hand-written page (``docs/<lang>/report-builder.md``) and a script
 (``partracker/outputs/assets/report-builder.js``); this module writes ``data/report-builder.json``
-with the agencies, the tasks each one owes (:func:`partracker.domain.duties.duties`), and the
-words for statuses, roles and periods from the label catalogue.
+with the agencies, the tasks each one owes (:func:`partracker.domain.duties.duties`), the
+words for statuses, roles and periods from the label catalogue, and where to propose the file on
+GitHub (from the deployment setting; null when it names no repository or branch).
 """
 
 from __future__ import annotations
@@ -19,15 +20,26 @@ from partracker.language.text import Lang, Text
 from partracker.outputs.context import BuildContext
 from partracker.outputs.items import DataFile
 from partracker.outputs.opendata import to_json
+from partracker.reading.deployment import Deployment
 from partracker.reading.schemas import PERIOD_PATTERN, REPORT_SCHEMA_COMMENT
+
+NEW_FILE_URL_LIMIT = 8000
+"""Longest "open on GitHub" address the builder offers, in characters; a longer report falls back to copy + download.
+
+The report travels in the address (``?filename=…&value=…``). Browsers accept far longer addresses, but web
+servers and proxies commonly refuse a request line over 8 KiB (HTTP 414), and percent-encoding makes every
+Vietnamese letter 6 to 9 characters long: below 8 000 characters the link stays within that common limit, and a
+typical report of a few tasks fits. A longer one is copied or downloaded and created on GitHub by hand.
+"""
 
 
 def _both(text: Text) -> dict[str, str]:
     return {"vi": text.vi, "en": text.en}
 
 
-def builder_data(plan: Plan) -> dict[str, Any]:
-    """What the report builder page needs, as JSON-ready data."""
+def builder_data(plan: Plan, deployment: Deployment | None = None) -> dict[str, Any]:
+    """What the report builder page needs, as JSON-ready data; ``deployment`` says where to propose the file."""
+    new_file = deployment.new_file_url if deployment else None
     tasks: dict[str, Any] = {}
     agencies = []
     for agency in plan.agencies:
@@ -56,9 +68,10 @@ def builder_data(plan: Plan) -> dict[str, Any]:
         "roles": {role: _both(bilingual(f"role.{role}")) for role in ROLES},
         "agencies": agencies,
         "tasks": dict(sorted(tasks.items(), key=lambda kv: plan.task(kv[0]).order)),
+        "github": {"new_file": new_file, "url_limit": NEW_FILE_URL_LIMIT} if new_file else None,
     }
 
 
 def builder_files(ctx: BuildContext, lang: Lang) -> Iterator[DataFile]:
     """``data/report-builder.json``, the same in both languages."""
-    yield DataFile(ctx.urls.data("report-builder.json"), ctx.shared("report-builder", lambda: to_json(builder_data(ctx.plan))))
+    yield DataFile(ctx.urls.data("report-builder.json"), ctx.shared("report-builder", lambda: to_json(builder_data(ctx.plan, ctx.options.deployment))))

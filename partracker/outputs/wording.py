@@ -25,6 +25,20 @@ def both(word: Callable[..., str], *args: Any) -> Text:
     return Text(word(*args, "vi"), word(*args, "en"))
 
 
+def note_text(note: Text, lang: Lang) -> tuple[str, bool]:
+    """A report note in ``lang``, and whether it is shown untranslated: the English site shows a note filed in
+    Vietnamese only in Vietnamese until a translation is filed (:func:`partracker.domain.progress.with_translations`)."""
+    if lang == "en" and not note.en:
+        return note.vi, True
+    return note.get(lang), False
+
+
+def note_plain(note: Text, lang: Lang) -> str:
+    """A report note as plain text (feeds, the Word draft): the untranslated one marked "(not yet translated)"."""
+    text, untranslated = note_text(note, lang)
+    return f"{text} ({labels(lang).not_translated})" if untranslated else text
+
+
 def quarter_label(year: int, quarter: int, lang: Lang) -> str:
     """ "Quý II/2017" or "Q2 2017"."""
     return labels(lang).format("quarter_of_year", roman=ROMAN_QUARTERS[quarter - 1], quarter=quarter, year=year)

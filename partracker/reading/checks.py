@@ -42,6 +42,11 @@ PATTERN_NAMES = {
     schemas.PERIOD_PATTERN: ("kỳ báo cáo", "reporting period", "2017-q1"),
     schemas.ENTRY_ID: ("mã mục", "entry id", "e1"),
     schemas.REF_PATTERN: ("tham chiếu <kỳ>#<mã mục>", "<period>#<entry id> reference", "2017-q1#e1"),
+    schemas.FILING_PATTERN: ("tên báo cáo <kỳ> hoặc <kỳ>-<n>", "report name <period> or <period>-<n>", "2017-q1"),
+    schemas.SITE_URL: ("địa chỉ https:// của trang", "https:// address of the site", '"https://<owner>.github.io/<repo>/"'),
+    schemas.REPOSITORY: ("kho GitHub chủ-sở-hữu/tên-kho", "GitHub repository owner/name", '"<owner>/<repo>"'),
+    schemas.BRANCH: ("tên nhánh git", "git branch name", '"main"'),
+    schemas.ORGANISATION: ("tên tổ chức GitHub", "GitHub organisation name", '"<org>"'),
 }
 
 _UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff\u061c]")

@@ -14,7 +14,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from partracker.domain.model import Plan, Report
-from partracker.reading import checks, reportfiles
+from partracker.domain.progress import NoteKey
+from partracker.reading import checks, reportfiles, translationfiles
 from partracker.reading.errors import DataInvalid, Problem
 from partracker.reading.files import display_path, read, symlink_problem
 from partracker.reading.plan_builder import SECTION_FILE, build_plan, plan_problems
@@ -33,8 +34,12 @@ FIXED_FILES = {
     "reporting.yaml": "reporting",
 }
 REPORT_FILE = re.compile(r"^progress/([a-z0-9]+(?:-[a-z0-9]+)*)/([^/]+)$")
+TRANSLATION_FILE = re.compile(r"^translations/([a-z0-9]+(?:-[a-z0-9]+)*)/([^/]+)$")
 ALLOWED_EXTRA = {"progress/.gitkeep"}
-EXPECTED_LAYOUT = "plan.yaml, agencies.yaml, glossary.yaml, groups.yaml, responsibilities.yaml, reporting.yaml, tasks/<A-I>.yaml, progress/<agency>/<period>.yaml"
+EXPECTED_LAYOUT = (
+    "plan.yaml, agencies.yaml, glossary.yaml, groups.yaml, responsibilities.yaml, reporting.yaml, tasks/<A-I>.yaml, "
+    "progress/<agency>/<period>.yaml, translations/<agency>/<period>.yaml"
+)
 
 
 @dataclass
@@ -55,12 +60,17 @@ class Dataset:
     """The as-of date: report dates after it are errors; None skips that check."""
     reports: tuple[Report, ...] = ()
     """The checked progress reports, sorted; read once, here."""
+    translation_files: list[str] = field(default_factory=list)
+    """Relative paths of the translation files found under translations/."""
+    translations: dict[NoteKey, str] = field(default_factory=dict)
+    """The English of report notes filed apart, by (agency, filing, entry id) (:mod:`partracker.reading.translationfiles`)."""
 
 
-def discover(root: Path) -> tuple[dict[str, str], list[str], list[Problem]]:
-    """Classify every file under ``root``: (plan files by kind, report files, problems)."""
+def discover(root: Path, translations: list[str] | None = None) -> tuple[dict[str, str], list[str], list[Problem]]:
+    """Classify every file under ``root``: (plan files by kind, report files, problems); translation files go to ``translations``."""
     kinds: dict[str, str] = {}
     reports: list[str] = []
+    translations = [] if translations is None else translations
     problems: list[Problem] = []
     seen_lower: dict[str, str] = {}
     linked: set[str] = set()
@@ -88,6 +98,8 @@ def discover(root: Path) -> tuple[dict[str, str], list[str], list[Problem]]:
             kinds[rel] = "section"
         elif REPORT_FILE.match(rel) and rel not in ALLOWED_EXTRA:
             reports.append(rel)
+        elif TRANSLATION_FILE.match(rel):
+            translations.append(rel)
         elif rel in ALLOWED_EXTRA:
             continue
         else:
@@ -117,8 +129,9 @@ def load_dataset(root: Path, *, with_reports: bool = True, as_of: AsOf = None) -
     ``as_of`` may be a function of the plan's time zone (the data says which zone its dates are in):
     it is called once the plan is loaded.
     """
-    kinds, report_files, problems = discover(root)
-    dataset = Dataset(root=root, plan=None, report_files=report_files)
+    translation_files: list[str] = []
+    kinds, report_files, problems = discover(root, translation_files)
+    dataset = Dataset(root=root, plan=None, report_files=report_files, translation_files=translation_files)
     clean = True
     for rel in sorted(kinds):
         doc = read(root, rel, problems, empty=("yaml.empty", {"expected": f"partracker/schemas/{kinds[rel]}.schema.json"}))
@@ -141,6 +154,9 @@ def load_dataset(root: Path, *, with_reports: bool = True, as_of: AsOf = None) -
         dataset.as_of = as_of
     if with_reports and report_files:
         dataset.reports, found = reportfiles.check_reports(dataset.plan, root, report_files, as_of=dataset.as_of)
+        problems.extend(found)
+    if with_reports and translation_files:
+        dataset.translations, found = translationfiles.check_translations(root, translation_files, dataset.reports, report_files)
         problems.extend(found)
     dataset.problems = sorted(problems, key=Problem.sort_key)
     return dataset

@@ -576,6 +576,49 @@ MESSAGES: dict[str, tuple[str, str, str, str]] = {
         "kiểm tra mã đơn vị; đơn vị thuộc một tập thể (ví dụ so-ban-nganh-tinh) báo cáo bằng mã của mình",
         "check the agency id; a member of a collective (e.g. so-ban-nganh-tinh) reports under its own id",
     ),
+    # --- translations of report notes (bản dịch ghi chú) ---------------------------------------
+    "translation.file_name": (
+        "tên tệp '{got}' không đúng dạng <kỳ>.yaml hoặc <kỳ>-<n>.yaml",
+        "file name '{got}' is not <period>.yaml or <period>-<n>.yaml",
+        "đặt tên tệp bản dịch giống hệt tên tệp báo cáo được dịch, ví dụ translations/so-noi-vu/2017-q1.yaml cho progress/so-noi-vu/2017-q1.yaml",
+        "name a translation exactly as the report it translates, e.g. translations/so-noi-vu/2017-q1.yaml for progress/so-noi-vu/2017-q1.yaml",
+    ),
+    "translation.agency_mismatch": (
+        "đơn vị '{got}' khác với thư mục của tệp ({expected})",
+        "agency '{got}' differs from the file's folder ({expected})",
+        "đổi thành '{expected}', hoặc đặt tệp trong thư mục plan-data/translations/{got}/",
+        "change it to '{expected}', or put the file in plan-data/translations/{got}/",
+    ),
+    "translation.filing_mismatch": (
+        "báo cáo '{got}' khác với tên tệp ({expected})",
+        "report '{got}' differs from the file name ({expected})",
+        "đổi thành '{expected}', hoặc đổi tên tệp cho khớp",
+        "change it to '{expected}', or rename the file to match",
+    ),
+    "translation.no_report": (
+        "không có báo cáo {report} để dịch",
+        "there is no report {report} to translate",
+        "đặt tệp bản dịch cùng đơn vị và cùng tên với một báo cáo đã nộp",
+        "give the translation the agency and the name of a filed report",
+    ),
+    "translation.entry_unknown": (
+        "báo cáo {report} không có mục '{got}'",
+        "the report {report} has no entry '{got}'",
+        "dùng mã một mục của báo cáo đó: {choices}",
+        "use the id of one of its entries: {choices}",
+    ),
+    "translation.no_note": (
+        "mục '{got}' của báo cáo {report} không có ghi chú để dịch",
+        "entry '{got}' of the report {report} has no note to translate",
+        "xóa phần này của tệp bản dịch",
+        "delete this part of the translation",
+    ),
+    "translation.has_english": (
+        "ghi chú của mục '{got}' đã có tiếng Anh trong báo cáo {report}",
+        "the note of entry '{got}' already has its English in the report {report}",
+        "xóa phần này: bản tiếng Anh đơn vị đã viết trong báo cáo được dùng",
+        "delete this part: the English the agency wrote in the report is the one shown",
+    ),
     "history.changed": (
         "tệp báo cáo đã có ở {base} bị sửa (khác từ dòng {first_line}); lịch sử báo cáo chỉ được thêm, không được sửa",
         "a report file that exists at {base} was changed (differs from line {first_line}); report history is append-only",
@@ -637,6 +680,12 @@ MESSAGES: dict[str, tuple[str, str, str, str]] = {
         "SOURCE_DATE_EPOCH='{got}' is not a number of Unix seconds",
         "đặt SOURCE_DATE_EPOCH là số nguyên, ví dụ 1514653200, hoặc dùng --as-of YYYY-MM-DD",
         "set SOURCE_DATE_EPOCH to an integer such as 1514653200, or pass --as-of YYYY-MM-DD",
+    ),
+    "deployment.placeholder_host": (
+        "địa chỉ {got} là địa chỉ giữ chỗ ({host}), không phải nơi trang thật được xuất bản",
+        "the address {got} is a placeholder ({host}), not where the site is really published",
+        "ghi địa chỉ thật của trang, hoặc để trống site_url: trang khi đó dùng liên kết tương đối",
+        "write the site's real address, or leave site_url empty: the site then uses relative links",
     ),
     "build.no_config": (
         "không tìm thấy tệp cấu hình {path}",

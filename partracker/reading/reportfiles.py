@@ -243,7 +243,7 @@ def _report(doc: Any, rel: str, *, demo: bool) -> Report:
                 percent=float(e["percent"]) if e.get("percent") is not None else None,
                 target_values=tuple(sorted((k, float(v)) for k, v in e.get("targets", {}).items())),
                 evidence=tuple(Evidence(document=ev["document"], date=ev.get("date"), url=ev.get("url")) for ev in e.get("evidence", ())),
-                note=Text(note["vi"], note["en"]) if note else None,
+                note=Text(note["vi"], note.get("en", "")) if note else None,
                 reported=e["reported"],
                 completed=e.get("completed"),
                 corrects=e.get("corrects"),

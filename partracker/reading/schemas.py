@@ -27,7 +27,6 @@ from partracker.language.labels import labels
 
 SCHEMA_DIR = Path(str(files("partracker") / "schemas"))
 """Where the schemas are saved, inside the package (published with the site's open data)."""
-BASE_URI = "https://gialai-par-index.example/schemas/"
 
 ID_SLUG = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 TASK_ID = r"^[A-C]-[IVX]+-[1-9][0-9]*$"
@@ -96,9 +95,9 @@ DEFINITIONS = {"text": BILINGUAL}
 
 
 def _schema(name: str, title: str, body: dict[str, Any]) -> dict[str, Any]:
+    # No "$id": the schemas are published at the address of each deployment, which the package cannot know.
     return {
         "$schema": "http://json-schema.org/draft-07/schema#",
-        "$id": BASE_URI + f"{name}.schema.json",
         "title": title,
         **body,
         "definitions": DEFINITIONS,
@@ -111,6 +110,18 @@ ENTRY_ID = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 """An entry id within a report file (e1, e2…)."""
 REF_PATTERN = rf"^{PERIOD}(?:-{SUPPLEMENT})?#[a-z0-9]+(?:-[a-z0-9]+)*$"
 """A reference to an entry of an earlier filing: ``<filing>#<entry id>``."""
+FILING_PATTERN = rf"^{PERIOD}(?:-{SUPPLEMENT})?$"
+"""A filing: a period, or a supplement ``<period>-<n>``: the name of a report file without ``.yaml``."""
+TRANSLATION_SCHEMA_COMMENT = "# yaml-language-server: $schema=../../../partracker/schemas/translation.schema.json"
+"""First line of a translation file."""
+SITE_URL = r"^https://[A-Za-z0-9.-]+(?::[0-9]+)?(?:/[A-Za-z0-9._~%/-]*)?$"
+"""The public https:// address of a site root, without query or fragment."""
+REPOSITORY = r"^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})/[A-Za-z0-9._-]{1,100}$"
+"""A GitHub repository, ``owner/name``."""
+BRANCH = r"^[A-Za-z0-9][A-Za-z0-9._/-]{0,99}$"
+"""A git branch name."""
+ORGANISATION = r"^[A-Za-z0-9](?:[A-Za-z0-9-]{0,37}[A-Za-z0-9])?$"
+"""A GitHub organisation's name."""
 REPORT_SCHEMA_COMMENT = "# yaml-language-server: $schema=../../../partracker/schemas/report.schema.json"
 """First line of a report file: editors that read it check the file as a clerk types."""
 
@@ -545,7 +556,17 @@ def report_schema() -> dict[str, Any]:
                 {"type": "object", "additionalProperties": {"type": "number", "minimum": 0}},
             ),
             "evidence": described("Văn bản minh chứng.", "Supporting documents.", {"type": "array", "items": evidence}),
-            "note": text("Giải thích thêm (tiếng Việt và tiếng Anh).", "Further explanation (Vietnamese and English)."),
+            "note": described(
+                "Giải thích thêm, bằng tiếng Việt; tiếng Anh không bắt buộc: người duy trì bổ sung bản dịch sau, trong plan-data/translations/.",
+                "Further explanation, in Vietnamese; English is optional: maintainers add a translation later, in plan-data/translations/.",
+                obj(
+                    {
+                        "vi": described("Ghi chú bằng tiếng Việt (bắt buộc).", "The note in Vietnamese (required).", TEXT_STRING),
+                        "en": described("Bản tiếng Anh của ghi chú, nếu đơn vị có sẵn (không bắt buộc).", "An English version of the note, if the agency has one (optional).", TEXT_STRING),
+                    },
+                    ["vi"],
+                ),
+            ),
             "reported": _date("Ngày ghi nhận thông tin này.", "Date this fact was reported."),
             "completed": _date("Ngày hoàn thành (chỉ khi status là done).", "Date the work was finished (only for status done)."),
             "corrects": described(
@@ -575,6 +596,70 @@ def report_schema() -> dict[str, Any]:
     )
 
 
+def translation_schema() -> dict[str, Any]:
+    """translations/<agency>/<filing>.yaml: the English of notes a filed report gave in Vietnamese only."""
+    note = obj(
+        {
+            "entry": described("Mã mục của báo cáo có ghi chú được dịch (e1, e2…).", "The id of the report entry whose note is translated (e1, e2…).", {"type": "string", "pattern": ENTRY_ID}),
+            "en": described("Bản dịch tiếng Anh trung thành của ghi chú.", "A faithful English translation of the note.", TEXT_STRING),
+        },
+        ["entry", "en"],
+    )
+    return _schema(
+        "translation",
+        "Translation of report notes / Bản dịch ghi chú báo cáo",
+        obj(
+            {
+                "agency": described("Mã đơn vị đã nộp báo cáo (trùng tên thư mục).", "Id of the agency that filed the report (the folder name).", {"type": "string", "pattern": ID_SLUG}),
+                "filing": described(
+                    "Báo cáo được dịch: tên tệp báo cáo không có .yaml, ví dụ 2017-q1 hoặc 2017-q1-2 (trùng tên tệp này).",
+                    "The report translated: its file name without .yaml, e.g. 2017-q1 or 2017-q1-2 (the name of this file).",
+                    {"type": "string", "pattern": FILING_PATTERN},
+                ),
+                "notes": described("Các ghi chú được dịch, mỗi mục một lần.", "The notes translated, each entry once.", {"type": "array", "items": note, "minItems": 1}),
+            },
+            ["agency", "filing", "notes"],
+        ),
+    )
+
+
+def deployment_schema() -> dict[str, Any]:
+    """deployment.yaml (beside mkdocs.yml): where this copy of the project is published and who reviews it."""
+
+    def optional(vi: str, en: str, pattern: str) -> dict[str, Any]:
+        return described(vi, en, {"type": ["string", "null"], "pattern": pattern})
+
+    return _schema(
+        "deployment",
+        "Deployment setting / Thiết lập triển khai",
+        obj(
+            {
+                "site_url": optional(
+                    "Địa chỉ https:// công khai của trang (thư mục chứa vi/ và en/); để trống nếu chưa biết: trang dùng liên kết tương đối.",
+                    "The site's public https:// address (the folder holding vi/ and en/); empty when unknown: the site uses relative links.",
+                    SITE_URL,
+                ),
+                "repository": optional(
+                    "Kho GitHub chứa dữ liệu, dạng chủ-sở-hữu/tên-kho; để trống nếu chưa biết: trang lập báo cáo không mở được GitHub.",
+                    "The GitHub repository holding the data, as owner/name; empty when unknown: the report builder cannot open GitHub.",
+                    REPOSITORY,
+                ),
+                "branch": optional(
+                    "Nhánh chính: báo cáo được hợp nhất vào đây và trang được xuất bản từ đây.",
+                    "The main branch: reports are merged into it and the site is published from it.",
+                    BRANCH,
+                ),
+                "organisation": optional(
+                    "Tổ chức GitHub có các nhóm (team) duyệt thư mục báo cáo của từng đơn vị (CODEOWNERS); để trống nếu chưa có.",
+                    "The GitHub organisation whose teams review each agency's report folder (CODEOWNERS); empty when there is none yet.",
+                    ORGANISATION,
+                ),
+            },
+            [],
+        ),
+    )
+
+
 SCHEMAS = {
     "plan": plan_schema,
     "agencies": agencies_schema,
@@ -584,18 +669,27 @@ SCHEMAS = {
     "responsibilities": responsibilities_schema,
     "reporting": reporting_schema,
     "report": report_schema,
+    "translation": translation_schema,
 }
-"""Schema builders by file kind."""
+"""Schema builders by kind of file in plan-data/ (published with the open data)."""
+
+PROJECT_SCHEMAS = {"deployment": deployment_schema}
+"""Schema builders of the project's own settings, beside mkdocs.yml (saved, never published as open data)."""
 
 
 def names() -> list[str]:
-    """Every file kind with a schema, sorted."""
+    """Every kind of plan-data/ file with a schema, sorted."""
     return sorted(SCHEMAS)
+
+
+def all_names() -> list[str]:
+    """Every kind of file with a schema, the project's settings included, sorted."""
+    return sorted(SCHEMAS | PROJECT_SCHEMAS)
 
 
 def schema(name: str) -> dict[str, Any]:
     """The schema for a file kind."""
-    return SCHEMAS[name]()
+    return (SCHEMAS | PROJECT_SCHEMAS)[name]()
 
 
 def rendered(name: str) -> str:
@@ -607,7 +701,7 @@ def write_all(directory: Path = SCHEMA_DIR) -> list[Path]:
     """Save every schema; returns the paths written."""
     directory.mkdir(parents=True, exist_ok=True)
     out = []
-    for name in names():
+    for name in all_names():
         path = directory / f"{name}.schema.json"
         path.write_text(rendered(name), encoding="utf-8")
         out.append(path)

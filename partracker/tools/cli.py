@@ -79,12 +79,14 @@ def validate(data_dir: Path, lang: str, fmt: str, base: str | None = None, as_of
     Kiểm tra mọi tệp trong plan-data/ (và các trang của dự án) và báo tất cả lỗi trong một lần chạy.
     """
     from partracker.outputs.mkdocs_site import config_file
+    from partracker.reading.deployment import deployment_problems
     from partracker.reading.files import symlink_problems
 
     loaded = ds.load_dataset(data_dir, as_of=as_of_policy(_iso_option(as_of, "--as-of", lang) if as_of else None, lang))
     project_dir = config.parent if config else Path.cwd()
     if config_file(project_dir, "vi").is_file():
         loaded.problems = sorted(loaded.problems + symlink_problems(project_dir), key=lambda p: p.sort_key())
+    loaded.problems = sorted(loaded.problems + deployment_problems(project_dir)[1], key=lambda p: p.sort_key())
     if base is not None:
         from partracker.reading.history import history_problems
 
@@ -126,7 +128,7 @@ def schemas(check: bool) -> None:
     from partracker.reading import schemas as sc
 
     if check:
-        stale = [n for n in sc.names() if not (sc.SCHEMA_DIR / f"{n}.schema.json").is_file() or (sc.SCHEMA_DIR / f"{n}.schema.json").read_text(encoding="utf-8") != sc.rendered(n)]
+        stale = [n for n in sc.all_names() if not (sc.SCHEMA_DIR / f"{n}.schema.json").is_file() or (sc.SCHEMA_DIR / f"{n}.schema.json").read_text(encoding="utf-8") != sc.rendered(n)]
         if stale:
             click.echo("Stale schemas: " + ", ".join(stale) + " — run `partracker schemas`.", err=True)
             sys.exit(1)
@@ -226,21 +228,29 @@ def diff_command(base: str, head: str | None, data_dir: Path, as_of: str | None)
 
 @main.command()
 @DATA_OPTION
-@click.option("--org", default="gialai-par-index", show_default=True, help="GitHub organisation whose teams own the folders.")
+@click.option("--org", default=None, help="GitHub organisation whose teams own the folders [default: deployment.yaml's organisation].")
 @click.option("--output", type=click.Path(dir_okay=False, path_type=Path), default=Path(".github/CODEOWNERS"), show_default=True)
 @click.option("--check", is_flag=True, help="Fail when the file differs from the registry.")
-def codeowners(data_dir: Path, org: str, output: Path, check: bool) -> None:
-    """Write .github/CODEOWNERS from the agencies registry (or check it with --check).
+def codeowners(data_dir: Path, org: str | None, output: Path, check: bool) -> None:
+    """Write .github/CODEOWNERS from the agencies registry and deployment.yaml (or check it with --check).
 
-    Sinh .github/CODEOWNERS từ danh mục đơn vị (hoặc kiểm tra với --check).
+    Sinh .github/CODEOWNERS từ danh mục đơn vị và deployment.yaml (hoặc kiểm tra với --check).
     """
+    from partracker.reading.deployment import load_deployment
     from partracker.tools import codeowners as co
 
     loaded = ds.load_dataset(data_dir, with_reports=False)
     if loaded.plan is None:
         fail_with(loaded.problems, lang="vi")
     assert loaded.plan is not None
-    text = co.render(loaded.plan, org=org, data_dir=data_dir.as_posix().strip("/") or "plan-data")
+    try:
+        deployment = load_deployment(Path.cwd()).overridden(organisation=org)
+    except DataInvalid as exc:
+        fail_with(exc.problems, lang="vi")
+    if deployment.organisation is None:
+        for lang in ("vi", "en"):
+            click.echo(labels(lang).format("cli.no_organisation"), err=True)
+    text = co.render(loaded.plan, org=deployment.organisation, data_dir=data_dir.as_posix().strip("/") or "plan-data")
     if check:
         if not output.is_file() or output.read_text(encoding="utf-8") != text:
             click.echo(f"{output}: lỗi thời, chạy `partracker codeowners` / out of date, run `partracker codeowners`.", err=True)
@@ -258,7 +268,7 @@ def codeowners(data_dir: Path, org: str, output: Path, check: bool) -> None:
 @click.option("--site-dir", type=click.Path(file_okay=False, path_type=Path), default=Path("site"), show_default=True, help="Where to write the site.")
 @click.option("--as-of", "as_of", default=None, metavar="YYYY-MM-DD", help="Date statuses are computed for [default: SOURCE_DATE_EPOCH, else today in the plan's time zone].")
 @click.option("--demo", is_flag=True, help="Add the sample reports of demo/progress/ and a DEMO banner on every page.")
-@click.option("--base-url", default=None, help="Public address of the site root, e.g. https://example.org/par/.")
+@click.option("--base-url", default=None, help="Public address of the site root [default: deployment.yaml's site_url; none: relative links].")
 @click.option("--config", "config", type=click.Path(dir_okay=False, exists=True, path_type=Path), default=None, help="The project's mkdocs.yml [default: ./mkdocs.yml]; mkdocs.en.yml sits beside it.")
 @click.option("--base", default=None, metavar="REF", help="Git ref of the last published data (the deploy workflow's previous commit): a report file that exists there must be unchanged, as the pull-request check requires.")
 def build(data_dir: Path, lang: str, site_dir: Path, as_of: str | None, demo: bool, base_url: str | None, config: Path | None, base: str | None = None) -> None:
@@ -276,7 +286,14 @@ def build(data_dir: Path, lang: str, site_dir: Path, as_of: str | None, demo: bo
     if not config_file(project_dir, "vi").is_file():
         raise _usage("build.no_config", lang, path=config_file(project_dir, "vi"))
     words = labels(lang)  # type: ignore[arg-type]
-    options = BuildOptions(data_dir=data_dir, as_of=_iso_option(as_of, "--as-of", lang) if as_of else None, demo=demo, base_url=base_url)
+    from partracker.reading.deployment import load_deployment
+
+    try:
+        # The deployment setting, with --base-url first: option, else the file, else none.
+        deployment = load_deployment(project_dir).overridden(site_url=base_url)
+    except DataInvalid as exc:
+        fail_with(exc.problems, lang=lang)
+    options = BuildOptions(data_dir=data_dir, as_of=_iso_option(as_of, "--as-of", lang) if as_of else None, demo=demo, deployment=deployment)
     try:
         ctx = BuildContext.load(options)
     except DataInvalid as exc:
@@ -299,6 +316,11 @@ def build(data_dir: Path, lang: str, site_dir: Path, as_of: str | None, demo: bo
         click.echo(words.format("cli.build_failed", detail=exc), err=True)
         sys.exit(1)
     click.echo(words.format("cli.built", site=site_dir, date=ctx.as_of.isoformat(), demo=" (DEMO)" if demo else ""))
+    # What the setting leaves unknown, said plainly: nothing was invented in its place.
+    if deployment.site_url is None:
+        click.echo(words["cli.no_site_url"], err=True)
+    if deployment.repository is None:
+        click.echo(words["cli.no_repository"], err=True)
 
 
 def _plain(code: str, lang: str, **params: object) -> str:

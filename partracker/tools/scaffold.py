@@ -44,7 +44,7 @@ def scaffold(plan: Plan, agency_id: str, period: str, *, today: dt.date) -> str:
         "#   percent    phần trăm hoàn thành, số từ 0 đến 100 (không bắt buộc)",
         "#   targets    giá trị đạt được của chỉ tiêu số, theo mã chỉ tiêu t1, t2… (không bắt buộc)",
         "#   evidence   văn bản minh chứng: số văn bản, ngày, liên kết https://",
-        "#   note       giải thích thêm, tiếng Việt (vi) và tiếng Anh (en) (không bắt buộc)",
+        "#   note       giải thích thêm bằng tiếng Việt (vi) (không bắt buộc); tiếng Anh (en) có thể bỏ qua",
         "#   reported   ngày ghi nhận thông tin; completed: ngày hoàn thành (chỉ khi status là done)",
         '#   Ngày tháng viết "YYYY-MM-DD" trong ngoặc kép. Không sửa tệp đã nộp: để sửa, nộp',
         f"#   báo cáo bổ sung {period}-2.yaml với mục có corrects: \"{period}#e1\".",
@@ -53,7 +53,7 @@ def scaffold(plan: Plan, agency_id: str, period: str, *, today: dt.date) -> str:
         "#   percent    percent complete, a number from 0 to 100 (optional)",
         "#   targets    values reached for the numeric targets, by target id t1, t2… (optional)",
         "#   evidence   supporting documents: document number, date, https:// link",
-        "#   note       further explanation in Vietnamese (vi) and English (en) (optional)",
+        "#   note       further explanation in Vietnamese (vi) (optional); English (en) may be left out",
         "#   reported   date the fact was reported; completed: date finished (only for status done)",
         '#   Write dates "YYYY-MM-DD" in double quotes. Never edit a filed report: to correct it,',
         f"#   file the supplementary report {period}-2.yaml with an entry that has corrects: \"{period}#e1\".",
@@ -83,7 +83,7 @@ def scaffold(plan: Plan, agency_id: str, period: str, *, today: dt.date) -> str:
                 lines.append(f"    #   {t.id}: {shown}  # {_one_line(t.metric.vi)} / {_one_line(t.metric.en)}")
         lines += [
             "    evidence: []  # - {document: \"123/QĐ-UBND\", date: \"2017-03-05\", url: \"https://…\"}",
-            "    # note: {vi: \"…\", en: \"…\"}  # giải thích / explanation",
+            "    # note: {vi: \"…\"}  # giải thích (tiếng Việt là đủ) / explanation (Vietnamese is enough)",
             f"    reported: {day}  # ngày ghi nhận / date reported",
             f"    # completed: {day}  # ngày hoàn thành, chỉ khi done / date finished, only for done",
         ]

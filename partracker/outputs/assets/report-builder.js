@@ -1,7 +1,9 @@
 /* Report builder (Công cụ lập báo cáo): a form that turns a clerk's choices into the YAML of a
  * progress report, checked with the same vocabulary and rules as `partracker validate`.
  * Works without a server and makes no request beyond the site's own data/report-builder.json.
- * The pure functions (buildYaml, validateState, fileName) are exported for tests under Node. */
+ * When the deployment setting names the repository, "Open on GitHub" opens GitHub's new-file page
+ * with the path and the YAML filled in; a report too long for an address is copied or downloaded.
+ * The pure functions (buildYaml, validateState, fileName, githubUrl) are exported for tests under Node. */
 (function (root) {
   "use strict";
 
@@ -36,6 +38,15 @@
     return "plan-data/progress/" + state.agency + "/" + state.period + ".yaml";
   }
 
+  // GitHub's "new file" page for this report, path and text filled in; null when the site names no
+  // repository, or when the address would be longer than data.github.url_limit (see report_builder.py).
+  function githubUrl(state, yaml, data) {
+    var gh = data.github;
+    if (!gh || !gh.new_file) return null;
+    var url = gh.new_file + "?filename=" + encodeURIComponent(fileName(state)) + "&value=" + encodeURIComponent(yaml);
+    return url.length <= gh.url_limit ? url : null;
+  }
+
   function buildYaml(state, data) {
     var out = [data.schema_comment];
     out.push("agency: " + q(state.agency));
@@ -62,9 +73,10 @@
         });
       }
       if (e.note && (!blank(e.note.vi) || !blank(e.note.en))) {
+        // Vietnamese is enough; English only when the clerk gives it.
         out.push("    note:");
         out.push("      vi: " + q((e.note.vi || "").trim()));
-        out.push("      en: " + q((e.note.en || "").trim()));
+        if (!blank(e.note.en)) out.push("      en: " + q(e.note.en.trim()));
       }
       out.push("    reported: " + q(e.reported || state.submitted));
       if (e.status === "done" && !blank(e.completed)) out.push("    completed: " + q(e.completed));
@@ -126,7 +138,7 @@
         if (!blank(ev.date)) checkDate(problems, g + ".date", ev.date.trim(), today);
         if (!blank(ev.url) && ev.url.trim().indexOf("https://") !== 0) msg(problems, g + ".url", "liên kết phải bắt đầu bằng https://", "the link must start with https://");
       });
-      if (e.note && (blank(e.note.vi) !== blank(e.note.en))) msg(problems, f + ".note", "ghi chú cần cả tiếng Việt và tiếng Anh", "a note needs both Vietnamese and English");
+      if (e.note && blank(e.note.vi) && !blank(e.note.en)) msg(problems, f + ".note", "ghi chú cần phần tiếng Việt", "a note needs its Vietnamese");
       checkDate(problems, f + ".reported", e.reported || state.submitted, today);
       if (e.status === "done") {
         if (blank(e.completed)) msg(problems, f + ".completed", "trạng thái done cần ngày hoàn thành", "status done needs the completion date");
@@ -164,6 +176,11 @@
     var output = form.querySelector("[data-role=output]");
     var problemsBox = form.querySelector("[data-role=problems]");
     var fileBox = form.querySelector("[data-role=file]");
+    var githubBox = form.querySelector("[data-role=github]");
+    var githubLink = form.querySelector("[data-role=github-link]");
+    var tooLong = form.querySelector("[data-role=too-long]");
+    var noRepository = form.querySelector("[data-role=no-repository]");
+    var download = form.querySelector("[data-role=download]");
     var today = todayIso();
     submitted.value = today;
     data.agencies.forEach(function (a) { agencySel.appendChild(el("option", { value: a.id }, [a.name[lang]])); });
@@ -228,7 +245,24 @@
       problems.forEach(function (p) { problemsBox.appendChild(el("li", {}, [p.field + ": " + p[lang]])); });
       output.value = problems.length ? "" : buildYaml(state, data);
       fileBox.textContent = problems.length ? "" : fileName(state);
+      var url = problems.length ? null : githubUrl(state, output.value, data);
+      if (githubBox) githubBox.hidden = !url;
+      if (githubLink) githubLink.href = url || "#";
+      // Without the one-click link: say why, and offer copy + download with the path shown above.
+      if (tooLong) tooLong.hidden = !!(problems.length || url || !data.github);
+      if (noRepository) noRepository.hidden = !!(problems.length || data.github);
+      if (download) download.hidden = !!problems.length;
     });
+    if (download) {
+      download.hidden = true;
+      download.addEventListener("click", function () {
+        var name = fileBox.textContent.split("/").pop();
+        var a = el("a", { href: URL.createObjectURL(new Blob([output.value], { type: "text/yaml" })), download: name }, []);
+        document.body.appendChild(a);
+        a.click();
+        a.remove();
+      });
+    }
     var copy = form.querySelector("[data-role=copy]");
     if (copy) copy.addEventListener("click", function () { output.select(); if (navigator.clipboard) navigator.clipboard.writeText(output.value); });
     renderTasks();
@@ -241,10 +275,14 @@
     fetch(form.getAttribute("data-src"), { credentials: "same-origin" })
       .then(function (r) { if (!r.ok) throw new Error(String(r.status)); return r.json(); })
       .then(function (data) { start(form, data); })
-      .catch(function (err) { form.querySelector("[data-role=problems]").textContent = "report-builder.json: " + err.message; });
+      .catch(function (err) {
+        // Opened from a saved file, the browser refuses to read the data beside it: say what to do.
+        var fromDisk = root.location && root.location.protocol === "file:" && form.getAttribute("data-msg-from-disk");
+        form.querySelector("[data-role=problems]").textContent = fromDisk || "report-builder.json: " + err.message;
+      });
   }
 
-  var api = { buildYaml: buildYaml, validateState: validateState, fileName: fileName, realDate: realDate };
+  var api = { buildYaml: buildYaml, validateState: validateState, fileName: fileName, realDate: realDate, githubUrl: githubUrl };
   if (typeof module !== "undefined" && module.exports) module.exports = api;
   root.partrackerReportBuilder = api;
   if (typeof document !== "undefined") {
