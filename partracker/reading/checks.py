@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import difflib
 import re
-from typing import Any, Iterable
+from typing import Any, Callable, Iterable
 
+import fastjsonschema
 from jsonschema import Draft7Validator
 
 from partracker.language.folding import fold_diacritics, slugify
@@ -19,6 +20,7 @@ from partracker.reading.errors import Problem, char_name, is_invisible, quote
 from partracker.reading.yamlload import Document, NodePath
 
 _VALIDATORS: dict[str, Draft7Validator] = {}
+_FAST: dict[str, Callable[[Any], Any]] = {}
 
 TYPE_NAMES = {
     "string": ("văn bản", "text"),
@@ -49,10 +51,21 @@ _PLACEHOLDERS = {"...", "…", "todo", "tbd", "fixme", "xxx", "?", "-", "n/a"}
 
 
 def validator(name: str) -> Draft7Validator:
-    """A cached validator for a schema."""
+    """A cached validator for a schema: it finds every error and where it is."""
     if name not in _VALIDATORS:
         _VALIDATORS[name] = Draft7Validator(schemas.schema(name))
     return _VALIDATORS[name]
+
+
+def fast_validator(name: str) -> Callable[[Any], Any]:
+    """The same schema compiled to Python code: it only says whether a document is valid, some twenty times faster.
+
+    Most files are valid, so this answers first and :func:`validator` explains the rest. Defaults are never
+    filled in, formats never checked: like jsonschema's Draft7Validator without a format checker.
+    """
+    if name not in _FAST:
+        _FAST[name] = fastjsonschema.compile(schemas.schema(name), use_default=False, use_formats=False)
+    return _FAST[name]
 
 
 def type_of(value: Any) -> str:
@@ -79,6 +92,11 @@ def slug_example(value: str) -> str:
 
 def schema_problems(doc: Document, name: str) -> list[Problem]:
     """Every schema violation in ``doc`` as a located problem (deduplicated, sorted)."""
+    try:
+        fast_validator(name)(doc.data)
+        return []
+    except fastjsonschema.JsonSchemaException:
+        pass
     seen: set[tuple[Any, ...]] = set()
     out: list[Problem] = []
     for error in validator(name).iter_errors(doc.data):
@@ -301,8 +319,17 @@ def _type_hint(instance: Any, expected: list[str], schema: dict[str, Any], *, qu
     return ("viết true hoặc false", "write true or false")
 
 
+# The checks below, on all the file's texts at once: when none matches, no text has a problem (they may
+# match where no single text has one — a placeholder line inside a longer note — and then each text is checked).
+_PLACEHOLDER_LINE = re.compile(r"^\s*(?:\.\.\.|…|todo|tbd|fixme|xxx|\?|-|n/a)\s*$", re.IGNORECASE | re.MULTILINE)
+_TODO = re.compile(r"\b(TODO|FIXME|lorem ipsum)\b", re.IGNORECASE)
+
+
 def text_problems(doc: Document) -> list[Problem]:
     """Control, bidi and zero-width characters, and placeholder texts, anywhere in the file."""
+    joined = "\n".join(doc.texts)
+    if not (_UNSAFE.search(joined) or _PLACEHOLDER_LINE.search(joined) or _TODO.search(joined)):
+        return []
     out: list[Problem] = []
 
     def walk(value: Any, path: NodePath) -> None:
@@ -317,7 +344,7 @@ def text_problems(doc: Document) -> list[Problem]:
         elif isinstance(value, str):
             if _UNSAFE.search(value):
                 out.append(doc.problem(path, "text.unsafe_chars", chars=_names(value)))
-            elif value.strip().lower() in _PLACEHOLDERS or re.search(r"\b(TODO|FIXME|lorem ipsum)\b", value, re.I):
+            elif value.strip().lower() in _PLACEHOLDERS or _TODO.search(value):
                 out.append(doc.problem(path, "text.placeholder", got=quote(value)))
 
     walk(doc.data, ())

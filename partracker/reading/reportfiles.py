@@ -9,6 +9,7 @@ once corrections apply is decided in :mod:`partracker.domain.progress`.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -58,6 +59,7 @@ def _real_date(value: str) -> dt.date | None:
         return None
 
 
+@functools.lru_cache(maxsize=1024)
 def filing_window(filing: str) -> tuple[dt.date, dt.date | None]:
     """The days a filing may be dated (its ``submitted`` and each entry's ``reported``): first and last, None for no end.
 
@@ -93,6 +95,8 @@ def date_problem(value: str, *, as_of: dt.date | None, filing: str | None = None
     if filing is None:
         return None
     first, last = filing_window(filing)
+    if first <= day and (last is None or day <= last):
+        return None
     vi, en = DATE_WINDOWS["bounded" if last else "open"]
     days = {"first": first.isoformat(), "last": last.isoformat() if last else ""}
     window = {
@@ -103,29 +107,26 @@ def date_problem(value: str, *, as_of: dt.date | None, filing: str | None = None
     }
     if day < first:
         return "report.date_before_period", {"got": quote(value), "first": first.isoformat(), **window}
-    if last is not None and day > last:
-        return "report.date_after_window", {"got": quote(value), **window}
-    return None
+    return "report.date_after_window", {"got": quote(value), **window}
 
 
 def _check_dates(doc: Any, found: list[Problem], as_of: dt.date | None, filing: str | None, supplement: str) -> None:
     data = doc.data
-    # (path, whether the filing's window applies): the report's own dates do; a completion or a document date may be older.
-    paths: list[tuple[NodePath, bool]] = [(("submitted",), True)]
-    for i, e in enumerate(data["entries"]):
-        paths += [(("entries", i, "reported"), True)]
-        if "completed" in e:
-            paths += [(("entries", i, "completed"), False)]
-        for j, ev in enumerate(e.get("evidence", ())):
-            if "date" in ev:
-                paths += [(("entries", i, "evidence", j, "date"), False)]
-    for path, windowed in paths:
-        value: Any = data
-        for part in path:
-            value = value[part]
+
+    # The report's own dates must fall in the filing's window; a completion or a document date may be older.
+    def check(value: str, windowed: bool, *path: str | int) -> None:
         problem = date_problem(value, as_of=as_of, filing=filing if windowed else None, supplement=supplement)
         if problem is not None:
             found.append(doc.problem(path, problem[0], **problem[1]))
+
+    check(data["submitted"], True, "submitted")
+    for i, e in enumerate(data["entries"]):
+        check(e["reported"], True, "entries", i, "reported")
+        if "completed" in e:
+            check(e["completed"], False, "entries", i, "completed")
+        for j, ev in enumerate(e.get("evidence", ())):
+            if "date" in ev:
+                check(ev["date"], False, "entries", i, "evidence", j, "date")
 
 
 def describe_entry(data: Any) -> Callable[[NodePath], tuple[str, str] | None]:
@@ -170,20 +171,21 @@ def _check_file(plan: Plan | None, doc: Any, agency_dir: str, filing: str, as_of
     # A period that is wrong or outside the plan is the mistake to fix; dates measured against it would only repeat it.
     windowed = data["period"] == period and (plan is None or period_problem(plan, period) is None)
     _check_dates(doc, found, as_of, filing if windowed else None, supplement)
-    first_id: dict[str, tuple[int, int]] = {}
-    first_task: dict[str, tuple[int, int]] = {}
+    # Where a repeated id or task was first written; positions are looked up only when one repeats.
+    first_id: dict[str, NodePath] = {}
+    first_task: dict[str, NodePath] = {}
     for i, e in enumerate(data["entries"]):
         path = ("entries", i)
         if e["id"] in first_id:
-            line, col = first_id[e["id"]]
+            line, col = doc.mark(first_id[e["id"]])
             found.append(doc.problem(path + ("id",), "id.duplicate", got=e["id"], first=f"{doc.file}:{line}:{col}"))
-        first_id.setdefault(e["id"], doc.mark(path + ("id",)))
+        first_id.setdefault(e["id"], path + ("id",))
         # Two entries on one task are fine only when one of them corrects an earlier filing.
         if "corrects" not in e:
             if e["task"] in first_task:
-                line, col = first_task[e["task"]]
+                line, col = doc.mark(first_task[e["task"]])
                 found.append(doc.problem(path + ("task",), "report.duplicate_task", task=e["task"], first=f"{doc.file}:{line}:{col}"))
-            first_task.setdefault(e["task"], doc.mark(path + ("task",)))
+            first_task.setdefault(e["task"], path + ("task",))
         if e["status"] == "done" and "completed" not in e:
             found.append(doc.problem(path, "report.completed_missing"))
         if e["status"] != "done" and "completed" in e:
@@ -202,7 +204,7 @@ def _check_file(plan: Plan | None, doc: Any, agency_dir: str, filing: str, as_of
         found.append(doc.problem(("agency",), "ref.agency", got=agency, **agency_hint(agency, agency_ids)))
         owed: set[str] | None = None
     else:
-        owed = {d.task.id for d in duties(plan, agency)}
+        owed = plan.memo(f"owed:{agency}", lambda: frozenset(d.task.id for d in duties(plan, agency)))
     task_ids = plan.memo("task_ids", lambda: frozenset(t.id for t in plan.tasks))
     for i, e in enumerate(data["entries"]):
         path = ("entries", i)
@@ -289,6 +291,8 @@ def _index(reports: list[tuple[Report, Any]]) -> dict[tuple[str, str, str], tupl
 
 
 def _check_corrections(reports: list[tuple[Report, Any]], root: Path) -> list[Problem]:
+    if not any(entry.corrects is not None for report, _ in reports for entry in report.entries):
+        return []
     index = _index(reports)
     found = []
     for report, doc in reports:
