@@ -168,7 +168,7 @@ def validate(root: Path, *, as_of: ds.AsOf = None, cache_dir: Path | None = DEFA
                     continue
             except (KeyError, TypeError, ValueError):
                 pass
-        checked = reportfiles.check_report_file(facts, root, rel, as_of=day)
+        checked = reportfiles.check_report_file(facts, root, rel, as_of=day, model=False)
         problems.extend(checked.problems)
         if checked.filed is not None:
             filed.append(checked.filed)

@@ -333,8 +333,8 @@ class CheckedFile:
     filed: Filed | None = None
 
 
-def check_report_file(plan: PlanFacts | None, root: Path, rel: str, *, as_of: dt.date | None = None, demo: bool = False) -> CheckedFile:
-    """Load and check one report file (path relative to ``root``) against the plan's facts."""
+def check_report_file(plan: PlanFacts | None, root: Path, rel: str, *, as_of: dt.date | None = None, demo: bool = False, model: bool = True) -> CheckedFile:
+    """Load and check one report file (path relative to ``root``) against the plan's facts; ``model``: build its Report too."""
     problems: list[Problem] = []
     if (root / rel).is_symlink():
         return CheckedFile(rel, [symlink_problem(root, rel)])
@@ -352,9 +352,10 @@ def check_report_file(plan: PlanFacts | None, root: Path, rel: str, *, as_of: dt
     if found:
         return CheckedFile(rel, found)
     supplement = next_supplement(root / "progress" / agency, period)
-    report = _report(doc, rel, demo=demo)
-    corrects = tuple((i, e.corrects) for i, e in enumerate(report.entries) if e.corrects is not None)
-    filed = Filed(report.agency, report.filing, tuple(e.id for e in report.entries), corrects, lambda: doc)
+    entries = doc.data["entries"]
+    corrects = tuple((i, e["corrects"]) for i, e in enumerate(entries) if "corrects" in e)
+    filed = Filed(doc.data["agency"], stem, tuple(e["id"] for e in entries), corrects, lambda: doc)
+    report = _report(doc, rel, demo=demo) if model else None
     return CheckedFile(rel, _check_file(plan, doc, agency, stem, as_of, supplement), report, filed)
 
 
