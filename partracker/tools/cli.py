@@ -449,7 +449,7 @@ def compile_report(period: str, as_of: object, fmt: str, out: Path | None, demo:
 @click.option("--json", "as_json", is_flag=True, help="Print the whole result as JSON instead of the table.")
 @click.option("--sizes", default=None, metavar="N,N,…", help="Task counts of the synthetic plans [default: 100,1000,10000; --quick: 20,60].")
 @click.option("--entries", type=click.IntRange(min=20), default=None, help="Progress entries for the validation figure [default: 200000; --quick: 2000].")
-@click.option("--parts", default=",".join(("compare", "scaling", "validation", "serve", "pages")), show_default=True, help="Which parts to run: compare, scaling, validation, serve, pages.")
+@click.option("--parts", default=",".join(("real", "compare", "scaling", "validation", "serve", "pages")), show_default=True, help="Which parts to run: real, compare, scaling, validation, serve, pages.")
 @click.option("--out", type=click.Path(dir_okay=False, path_type=Path), default=None, help="Also write the JSON result to this file.")
 @click.option("--work-dir", type=click.Path(file_okay=False, path_type=Path), default=None, help="Keep generated plans, logs and sites here instead of a removed temp dir.")
 def bench(quick: bool, as_json: bool, sizes: str | None, entries: int | None, parts: str, out: Path | None, work_dir: Path | None) -> None:
