@@ -996,11 +996,14 @@ def _normalise_zip(data: bytes) -> bytes:
     return out.getvalue()
 
 
+@functools.lru_cache(maxsize=64)
 def render_docx(spec: AdminDocument) -> bytes:
     """Render ``spec`` and return the .docx file's bytes.
 
     Output is byte-identical for equal input on the same library versions
-    (python-docx, lxml, zlib).
+    (python-docx, lxml, zlib). The spec is plain frozen data, so an equal
+    spec is not rendered twice (under ``mkdocs serve``, a saved report
+    re-renders only the drafts it changes).
     """
     document = Document()
     _drop_template_thumbnail(document)
