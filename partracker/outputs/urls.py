@@ -79,6 +79,11 @@ class Urls:
             raise ValueError(f"Expected one of {PROGRESS_PAGES} but received: {path!r}")
         return path
 
+    @staticmethod
+    def targets_section(section: Section | str) -> str:
+        """The targets of one section, with their charts: ``progress/targets/a-i.md`` (the targets page lists them)."""
+        return f"progress/targets/{_id(section).lower()}.md"
+
     compiled_index = "progress/compiled/index.md"
 
     @staticmethod
