@@ -4,7 +4,8 @@ Usage: python3 scripts/screenshots.py [SITE_DIR] [DEMO_SITE_DIR]   (defaults: si
 
 The real site gives the home page, task A-I-1, the agency Sở Nội vụ and its yearly sheet; the demo site
 (``partracker build --demo``), whose sample reports fill the progress pages, gives the progress by agency.
-Uses Debian's Chromium, no download; only the local server is contacted.
+Uses the browser of the project's one setting (partracker/tools/browser.py: Debian's Chromium unless
+$PARTRACKER_CHROMIUM names another), no download; only the local server is contacted.
 """
 
 from __future__ import annotations
@@ -19,6 +20,8 @@ from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
+from partracker.tools import browser as browser_setting
+
 PAGES = {
     "home": ("real", ""),
     "task-a-i-1": ("real", "tasks/a-i-1/"),
@@ -28,7 +31,6 @@ PAGES = {
 }
 """Screenshot name → (which site, page path)."""
 VIEWPORTS = {"1280": {"width": 1280, "height": 900}, "390": {"width": 390, "height": 844}}
-ARGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"]
 
 
 class _Quiet(http.server.SimpleHTTPRequestHandler):
@@ -52,7 +54,7 @@ def main(sites: dict[str, Path], out: Path) -> None:
     out.mkdir(parents=True, exist_ok=True)
     with serve(sites["real"]) as real, serve(sites["demo"]) as demo, sync_playwright() as p:
         bases = {"real": real, "demo": demo}
-        browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=ARGS)
+        browser = p.chromium.launch(executable_path=browser_setting.find(), args=list(browser_setting.ARGS))
         for width, viewport in VIEWPORTS.items():
             context = browser.new_context(viewport=viewport, color_scheme="light")
             page = context.new_page()

@@ -15,6 +15,8 @@ from typing import Any
 
 import pytest
 
+from partracker.tools import browser as browser_setting
+
 ROOT = Path(__file__).resolve().parent.parent
 PLAN_DATA = ROOT / "plan-data"
 MINI_PLAN = ROOT / "tests" / "fixtures" / "mini-plan"
@@ -36,10 +38,21 @@ DEMO_AS_OF = dt.date(2020, 12, 31)
 """As-of date of the demo site: after every sample report in demo/progress/."""
 SOURCE_DATE_EPOCH = "1496275200"
 """2017-06-01 00:00 UTC: MkDocs dates its sitemap from it, so builds are reproducible."""
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync", "--no-first-run", "--disable-quic"]
-"""The only way the suite starts a browser: Debian's Chromium, headless, no network side channels; no browser is downloaded."""
+
+
+def _browser() -> tuple[str, str]:
+    """(binary, "") or ("", why none was found): looked up once, by the project's one setting."""
+    try:
+        return browser_setting.find(), ""
+    except browser_setting.NoBrowser as exc:
+        return "", str(exc)
+
+
+CHROMIUM, NO_CHROMIUM = _browser()
+"""The browser every test drives (partracker.tools.browser: $PARTRACKER_CHROMIUM, $CHROME_BIN, $CHROMIUM_PATH, Debian's
+/usr/bin/chromium, then chromium, chromium-browser or google-chrome on the PATH), or "" and why; never a downloaded browser."""
+CHROMIUM_ARGS = list(browser_setting.ARGS)
+"""Headless, no sandbox, no network side channels of the browser itself."""
 
 
 def build_site_into(target: Path, *, data_dir: Path = PLAN_DATA, as_of: dt.date = SITE_AS_OF, demo: bool = False) -> Path:
@@ -101,10 +114,10 @@ def demo_url(demo_site: Path) -> Iterator[str]:
 # (test_report_builder.py) start their own.
 @pytest.fixture(scope="module")
 def chromium() -> Iterator[Any]:
-    """Debian's Chromium driven by Playwright, for one test module."""
+    """Chromium (or Chrome) driven by Playwright, for one test module."""
     from playwright.sync_api import sync_playwright
 
-    assert Path(CHROMIUM).is_file(), "Debian's chromium is required at /usr/bin/chromium (scripts/test.sh installs it)"
+    assert CHROMIUM, NO_CHROMIUM
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield browser

@@ -420,11 +420,21 @@ LABELS: dict[str, tuple[str, str]] = {
     "pr.entry": ("Mục báo cáo", "Report entry"),
     "pr.correction": ("đính chính", "correction"),
     # --- the command line ----------------------------------------------------------------------
-    "cli.valid": ("{data}: hợp lệ — {tasks} nhiệm vụ, {agencies} đơn vị, {reports} tệp báo cáo.", "{data}: valid — {tasks} tasks, {agencies} agencies, {reports} report files."),
-    "cli.problems": ("{count} lỗi, không có gì được xuất bản.", "{count} problem(s); nothing was published."),
+    "cli.valid": ("{data}: hợp lệ — {tasks}, {agencies}, {reports}.", "{data}: valid — {tasks}, {agencies}, {reports}."),
+    "cli.problems": ("{count}, không có gì được xuất bản.", "{count}; nothing was published."),
     "cli.built": ("{site}: vi/, en/ — số liệu tính đến {date}{demo}", "{site}: vi/, en/ — data as of {date}{demo}"),
     "cli.build_failed": ("Dựng trang thất bại, không có gì được xuất bản: {detail}", "Build failed, nothing was published: {detail}"),
-    "cli.obligations_count": ("{count} nghĩa vụ, trạng thái tính đến ngày {date}.", "{count} obligation(s), status as of {date}."),
+    "cli.obligations_count": ("{count}, trạng thái tính đến ngày {date}.", "{count}, status as of {date}."),
+    "cli.report_created": ("đã tạo — {count}", "created — {count}"),
+    "cli.symlinks": ("{count} trong dự án; không có gì được xuất bản.", "{count} in the project; nothing was published."),
+    # Counts: Vietnamese nouns do not change with the number; English ones do ("singular|plural", see Labels.count).
+    "count.tasks": ("{n} nhiệm vụ", "{n} task|{n} tasks"),
+    "count.agencies": ("{n} đơn vị", "{n} agency|{n} agencies"),
+    "count.report_files": ("{n} tệp báo cáo", "{n} report file|{n} report files"),
+    "count.problems": ("{n} lỗi", "{n} problem|{n} problems"),
+    "count.obligations": ("{n} nghĩa vụ", "{n} obligation|{n} obligations"),
+    "count.entries": ("{n} mục", "{n} entry|{n} entries"),
+    "count.symlinks": ("{n} liên kết tượng trưng", "{n} symbolic link|{n} symbolic links"),
     "cli.col_id": ("Mã", "Id"),
     # --- the site's script (tables, the agency finder) ------------------------------------------
     "script.sort_by": ("Sắp xếp theo {column}", "Sort by {column}"),
@@ -468,6 +478,14 @@ class Labels:
     def format(self, key: str, **params: object) -> str:
         """The label ``key`` with its ``{name}`` fields filled in."""
         return self[key].format(**params)
+
+    def count(self, key: str, n: int) -> str:
+        """``n`` things in words that follow the number: "1 report file", "2 report files", "0 problems".
+
+        A label of the ``count.`` keys holds one form, or ``singular|plural`` where the noun changes (English).
+        """
+        forms = self[key].split("|")
+        return (forms[0] if n == 1 or len(forms) == 1 else forms[1]).format(n=n)
 
     def code(self, family: str, code: str, **params: object) -> str:
         """The label of ``code`` in a family (``status``, ``role``…), formatted with ``params``."""

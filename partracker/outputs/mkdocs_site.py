@@ -60,7 +60,8 @@ def context_of(config: Any, logger: Any) -> BuildContext:
                 logger.error(p.format(lang))
             from mkdocs.exceptions import Abort
 
-            raise Abort(f"{len(exc.problems)} problem(s) in plan-data/; nothing was published.") from None
+            words = labels(lang)
+            raise Abort(words.format("cli.problems", count=words.count("count.problems", len(exc.problems)))) from None
         except AsOfError as exc:
             from mkdocs.exceptions import Abort
 
@@ -77,7 +78,8 @@ def on_config(config: Any, logger: Any) -> Any:
 
         for p in linked:
             logger.error(p.format(config.extra["site_lang"]))
-        raise Abort(f"{len(linked)} symbolic link(s) in the project; nothing was published.")
+        words = labels(config.extra["site_lang"])
+        raise Abort(words.format("cli.symlinks", count=words.count("count.symlinks", len(linked))))
     ctx = context_of(config, logger)
     lang: Lang = config.extra["site_lang"]
     words = labels(lang)
