@@ -55,13 +55,19 @@ CHROMIUM_ARGS = list(browser_setting.ARGS)
 """Headless, no sandbox, no network side channels of the browser itself."""
 
 
-def build_site_into(target: Path, *, data_dir: Path = PLAN_DATA, as_of: dt.date = SITE_AS_OF, demo: bool = False) -> Path:
+DEMO_BASE_URL = "https://example.github.io/par/"
+"""The demo site is built as if deployed at this address (as the deploy workflow does with the Pages address): the
+real site shows a build without an address (relative links only), the demo one with absolute canonical links,
+sitemaps, robots.txt, sharing tags, feed and calendar addresses."""
+
+
+def build_site_into(target: Path, *, data_dir: Path = PLAN_DATA, as_of: dt.date = SITE_AS_OF, demo: bool = False, base_url: str | None = None) -> Path:
     """Build both languages into ``target`` in this process (as `partracker build` does) and return it."""
     from partracker.outputs.context import BuildContext, BuildOptions
     from partracker.outputs.mkdocs_site import build_site
 
     os.environ["SOURCE_DATE_EPOCH"] = SOURCE_DATE_EPOCH
-    build_site(BuildContext.load(BuildOptions(data_dir=data_dir, as_of=as_of, demo=demo)), target, project_dir=ROOT)
+    build_site(BuildContext.load(BuildOptions(data_dir=data_dir, as_of=as_of, demo=demo, base_url=base_url)), target, project_dir=ROOT)
     return target
 
 
@@ -73,8 +79,9 @@ def real_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="session")
 def demo_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The site built with --demo as of 2020-12-31: the fictional sample reports fill the progress pages."""
-    return build_site_into(tmp_path_factory.mktemp("demo") / "site", as_of=DEMO_AS_OF, demo=True)
+    """The site built with --demo as of 2020-12-31 and ``--base-url`` :data:`DEMO_BASE_URL`: the fictional sample reports
+    fill the progress pages, and every address that needs the site's own is absolute."""
+    return build_site_into(tmp_path_factory.mktemp("demo") / "site", as_of=DEMO_AS_OF, demo=True, base_url=DEMO_BASE_URL)
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):

@@ -46,7 +46,8 @@ def test_every_key_has_both_languages_with_the_same_fields() -> None:
                           "value", "n", "count", "status", "percent", "period", "agency", "id", "items", "note", "ref", "content", "role", "text",
                           "base", "head", "data", "tasks", "agencies", "reports", "site", "demo", "detail", "metric", "level",
                           "title", "group", "groups", "sections", "lead", "coordinating", "column", "shown", "total", "done",
-                          "reading", "line", "dates", "owed", "on_time", "late", "missing", "open", "share", "band", "all"}, (key, fields)
+                          "reading", "line", "dates", "owed", "on_time", "late", "missing", "open", "share", "band", "all",
+                              "subscribe", "doubts", "summary"}, (key, fields)
 
 
 def test_families_cover_the_domain_vocabularies_exactly() -> None:

@@ -27,7 +27,6 @@ from partracker.language.labels import labels
 
 SCHEMA_DIR = Path(str(files("partracker") / "schemas"))
 """Where the schemas are saved, inside the package (published with the site's open data)."""
-BASE_URI = "https://gialai-par-index.example/schemas/"
 
 ID_SLUG = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 TASK_ID = r"^[A-C]-[IVX]+-[1-9][0-9]*$"
@@ -98,7 +97,6 @@ DEFINITIONS = {"text": BILINGUAL}
 def _schema(name: str, title: str, body: dict[str, Any]) -> dict[str, Any]:
     return {
         "$schema": "http://json-schema.org/draft-07/schema#",
-        "$id": BASE_URI + f"{name}.schema.json",
         "title": title,
         **body,
         "definitions": DEFINITIONS,
@@ -598,9 +596,16 @@ def schema(name: str) -> dict[str, Any]:
     return SCHEMAS[name]()
 
 
-def rendered(name: str) -> str:
-    """The schema as saved on disk (stable key order, trailing newline)."""
-    return json.dumps(schema(name), ensure_ascii=False, indent=2) + "\n"
+def rendered(name: str, *, schema_id: str | None = None) -> str:
+    """The schema as saved on disk (stable key order, trailing newline), or as published with the ``$id`` of its address.
+
+    The saved files have no ``$id``: editors find them by relative path (the ``yaml-language-server`` comment),
+    and an identifier must not name a host the schema is not at.
+    """
+    body = schema(name)
+    if schema_id:
+        body = {"$schema": body["$schema"], "$id": schema_id, **{k: v for k, v in body.items() if k != "$schema"}}
+    return json.dumps(body, ensure_ascii=False, indent=2) + "\n"
 
 
 def write_all(directory: Path = SCHEMA_DIR) -> list[Path]:
