@@ -107,9 +107,9 @@ def validate(data_dir: Path, lang: str, fmt: str, base: str | None = None, as_of
 @LANG_OPTION
 @click.option("--format", "fmt", type=click.Choice(["json", "csv"]), default="json", show_default=True)
 def export(data_dir: Path, lang: str, fmt: str) -> None:
-    """Print the loaded plan as JSON (everything) or CSV (one row per task).
+    """Print the loaded plan as JSON (everything) or CSV (one row per task, the bytes of data/tasks.csv: UTF-8 with a BOM for Excel).
 
-    In kế hoạch đã nạp dưới dạng JSON (đầy đủ) hoặc CSV (mỗi nhiệm vụ một dòng).
+    In kế hoạch đã nạp dưới dạng JSON (đầy đủ) hoặc CSV (mỗi nhiệm vụ một dòng, giống hệt data/tasks.csv: UTF-8 có BOM cho Excel).
     """
     loaded = ds.load_dataset(data_dir)
     if loaded.problems or loaded.plan is None:
