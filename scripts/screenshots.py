@@ -5,7 +5,8 @@ Usage: python3 scripts/screenshots.py [SITE_DIR] [DEMO_SITE_DIR]   (defaults: si
 The real site gives the home page, task A-I-1, the agency Sở Nội vụ and its yearly sheet, and a search typed
 as a citizen types it ("mot cua" without diacritics on /vi/, "one stop shop" on /en/); the demo site
 (``partracker build --demo``), whose sample reports fill the progress pages, gives the progress by agency.
-Uses Debian's Chromium, no download; only the local server is contacted.
+Uses the browser of the project's one setting (partracker/tools/browser.py: Debian's Chromium unless
+$PARTRACKER_CHROMIUM names another), no download; only the local server is contacted.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
+from partracker.tools import browser as browser_setting
 from partracker.tools import search_quality
 
 PAGES = {
@@ -33,7 +35,6 @@ PAGES = {
 SEARCHES = {"search": {"vi": "mot cua", "en": "one stop shop"}}
 """Screenshot name → the query typed in each language, on the real site's home page."""
 VIEWPORTS = {"1280": {"width": 1280, "height": 900}, "390": {"width": 390, "height": 844}}
-ARGS = list(search_quality.CHROMIUM_ARGS)
 
 
 class _Quiet(http.server.SimpleHTTPRequestHandler):
@@ -57,7 +58,7 @@ def main(sites: dict[str, Path], out: Path) -> None:
     out.mkdir(parents=True, exist_ok=True)
     with serve(sites["real"]) as real, serve(sites["demo"]) as demo, sync_playwright() as p:
         bases = {"real": real, "demo": demo}
-        browser = p.chromium.launch(executable_path=search_quality.CHROMIUM, args=ARGS)
+        browser = p.chromium.launch(executable_path=browser_setting.find(), args=list(browser_setting.ARGS))
         for width, viewport in VIEWPORTS.items():
             context = browser.new_context(viewport=viewport, color_scheme="light")
             search_quality.watch(context)  # to know when the search worker has answered

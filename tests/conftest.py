@@ -15,7 +15,7 @@ from typing import Any
 
 import pytest
 
-from partracker.tools import search_quality
+from partracker.tools import browser as browser_setting
 
 ROOT = Path(__file__).resolve().parent.parent
 PLAN_DATA = ROOT / "plan-data"
@@ -38,13 +38,31 @@ DEMO_AS_OF = dt.date(2020, 12, 31)
 """As-of date of the demo site: after every sample report in demo/progress/."""
 SOURCE_DATE_EPOCH = "1496275200"
 """2017-06-01 00:00 UTC: MkDocs dates its sitemap from it, so builds are reproducible."""
-CHROMIUM = search_quality.CHROMIUM
-CHROMIUM_ARGS = list(search_quality.CHROMIUM_ARGS)
-"""The only way the suite starts a browser: Debian's Chromium, headless, no network side channels; no browser is downloaded
-(the same as the benchmark's, :mod:`partracker.tools.search_quality`)."""
 
 
-def build_site_into(target: Path, *, data_dir: Path = PLAN_DATA, as_of: dt.date = SITE_AS_OF, demo: bool = False, deployment: Any = None) -> Path:
+def _browser() -> tuple[str, str]:
+    """(binary, "") or ("", why none was found): looked up once, by the project's one setting."""
+    try:
+        return browser_setting.find(), ""
+    except browser_setting.NoBrowser as exc:
+        return "", str(exc)
+
+
+CHROMIUM, NO_CHROMIUM = _browser()
+"""The browser every test drives (partracker.tools.browser: $PARTRACKER_CHROMIUM, $CHROME_BIN, $CHROMIUM_PATH, Debian's
+/usr/bin/chromium, then chromium, chromium-browser or google-chrome on the PATH), or "" and why; never a downloaded browser."""
+CHROMIUM_ARGS = list(browser_setting.ARGS)
+"""Headless, no sandbox, no network side channels of the browser itself."""
+
+
+DEMO_BASE_URL = "https://example.github.io/par/"
+"""The demo site is built as if deployed at this address (as the deploy workflow does with the Pages address): the
+real site shows a build without an address (relative links only), the demo one with absolute canonical links,
+sitemaps, robots.txt, sharing tags, feed and calendar addresses."""
+
+
+def build_site_into(target: Path, *, data_dir: Path = PLAN_DATA, as_of: dt.date = SITE_AS_OF, demo: bool = False, base_url: str | None = None,
+                    deployment: Any = None) -> Path:
     """Build both languages into ``target`` in this process (as `partracker build` does) and return it.
 
     ``deployment``: the deployment setting to build with; None: the one this checkout ships (deployment.yaml).
@@ -54,7 +72,7 @@ def build_site_into(target: Path, *, data_dir: Path = PLAN_DATA, as_of: dt.date 
     from partracker.reading.deployment import load_deployment
 
     os.environ["SOURCE_DATE_EPOCH"] = SOURCE_DATE_EPOCH
-    options = BuildOptions(data_dir=data_dir, as_of=as_of, demo=demo, deployment=load_deployment(ROOT) if deployment is None else deployment)
+    options = BuildOptions(data_dir=data_dir, as_of=as_of, demo=demo, base_url=base_url, deployment=load_deployment(ROOT) if deployment is None else deployment)
     build_site(BuildContext.load(options), target, project_dir=ROOT)
     return target
 
@@ -67,8 +85,9 @@ def real_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="session")
 def demo_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The site built with --demo as of 2020-12-31: the fictional sample reports fill the progress pages."""
-    return build_site_into(tmp_path_factory.mktemp("demo") / "site", as_of=DEMO_AS_OF, demo=True)
+    """The site built with --demo as of 2020-12-31 and ``--base-url`` :data:`DEMO_BASE_URL`: the fictional sample reports
+    fill the progress pages, and every address that needs the site's own is absolute."""
+    return build_site_into(tmp_path_factory.mktemp("demo") / "site", as_of=DEMO_AS_OF, demo=True, base_url=DEMO_BASE_URL)
 
 
 FILED_REPORT = """\
@@ -148,10 +167,10 @@ def demo_url(demo_site: Path) -> Iterator[str]:
 # (test_report_builder.py) start their own.
 @pytest.fixture(scope="module")
 def chromium() -> Iterator[Any]:
-    """Debian's Chromium driven by Playwright, for one test module."""
+    """Chromium (or Chrome) driven by Playwright, for one test module."""
     from playwright.sync_api import sync_playwright
 
-    assert Path(CHROMIUM).is_file(), "Debian's chromium is required at /usr/bin/chromium (scripts/test.sh installs it)"
+    assert CHROMIUM, NO_CHROMIUM
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield browser

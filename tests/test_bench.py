@@ -101,7 +101,7 @@ def test_bench_quick_json_has_every_figure(tmp_path: Path) -> None:
 def test_bench_rejects_unknown_parts() -> None:
     result = CliRunner().invoke(main, ["bench", "--parts", "validation,speed"])
     assert result.exit_code == 2
-    assert "unknown part(s) speed; expected some of real, compare, scaling, validation, serve, pages" in result.output
+    assert "unknown part speed; expected some of real, compare, scaling, validation, serve, pages" in result.output
 
 
 def test_table_lists_figure_target_and_met() -> None:

@@ -201,9 +201,12 @@ def test_open_data_stays_valid_for_real_parsers(hostile_site: Path) -> None:
         mine = (root / "ics" / "so-noi-vu.ics").read_text(encoding="utf-8")
         assert ics_findings(mine, expected_events=len(icalendar.Calendar.from_ical(mine).walk("VEVENT"))) == []
         # The payload survives as text inside the events, with its line breaks, ; , and \ intact.
-        descriptions = [str(e["description"]) for e in icalendar.Calendar.from_ical(mine).walk("VEVENT") if e["summary"].startswith("[A-I-1]")]
-        assert descriptions and all(PAYLOADS["task_content"]["vi"] in d for d in descriptions)
-        assert all(str(e["summary"]).count("Sở Nội vụ;a,b\\c END:VCALENDAR") == 1 for e in icalendar.Calendar.from_ical(mine).walk("VEVENT") if e["summary"].startswith("[A-I-1]") and "Sở Nội vụ" in e["summary"])
+        descriptions = [str(e["description"]) for e in icalendar.Calendar.from_ical(mine).walk("VEVENT") if "A-I-1 · " in str(e["summary"])]
+        assert descriptions and all(PAYLOADS["task_content"][lang] in d for d in descriptions)
+        # The plan's calendar names the agency in the title: once, whole.
+        everyone = icalendar.Calendar.from_ical((root / "ics" / "plan.ics").read_text(encoding="utf-8")).walk("VEVENT")
+        named = [str(e["summary"]) for e in everyone if "A-I-1 · " in str(e["summary"]) and str(e["uid"]).endswith("/so-noi-vu@partracker")]
+        assert named and all(s.endswith(" — " + PAYLOADS["agency_short"][lang]) and s.count(PAYLOADS["agency_short"][lang]) == 1 for s in named)
         feed = ET.fromstring((root / "feed.xml").read_bytes())
         summaries = [el.text or "" for el in feed.iter("{http://www.w3.org/2005/Atom}summary")]
         assert any(REPORT["entries"][0]["note"][lang] in s for s in summaries)
@@ -291,6 +294,8 @@ def test_a_line_break_in_an_agency_name_keeps_the_calendar_valid(mini_plan: Path
     path.write_text(path.read_text(encoding="utf-8").replace('short: {vi: "Sở Nội vụ"', 'short: {vi: "Sở Nội vụ\\nBEGIN:VEVENT"', 1), encoding="utf-8")
     plan = require_plan(mini_plan)
     assert plan.agency("so-noi-vu").short.vi == "Sở Nội vụ\nBEGIN:VEVENT"
-    cal = ics.calendars(BuildContext(BuildOptions(data_dir=mini_plan), plan, (), SITE_AS_OF))["so-noi-vu"]
-    events = icalendar.Calendar.from_ical(cal).walk("VEVENT")
-    assert ics_findings(cal, expected_events=len(events)) == []
+    published = ics.calendars(BuildContext(BuildOptions(data_dir=mini_plan), plan, (), SITE_AS_OF), "vi")
+    for name in ("plan", "so-noi-vu"):  # the name in the plan's event titles, and in the agency's calendar name
+        cal = published[name]
+        events = icalendar.Calendar.from_ical(cal).walk("VEVENT")
+        assert ics_findings(cal, expected_events=len(events)) == [], name

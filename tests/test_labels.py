@@ -46,7 +46,8 @@ def test_every_key_has_both_languages_with_the_same_fields() -> None:
                           "value", "n", "count", "status", "percent", "period", "agency", "id", "items", "note", "ref", "content", "role", "text",
                           "base", "head", "data", "tasks", "agencies", "reports", "site", "demo", "detail", "metric", "level",
                           "title", "group", "groups", "sections", "lead", "coordinating", "column", "shown", "total", "done",
-                          "reading", "line", "dates", "owed", "on_time", "late", "missing", "open", "share", "band", "all", "name", "short"}, (key, fields)
+                          "reading", "line", "dates", "owed", "on_time", "late", "missing", "open", "share", "band", "all", "name", "short",
+                          "subscribe", "doubts", "summary"}, (key, fields)
 
 
 def test_families_cover_the_domain_vocabularies_exactly() -> None:
@@ -76,3 +77,26 @@ def test_one_wording_per_status_everywhere() -> None:
         labels("vi")["nope"]
     with pytest.raises(ValueError, match="Expected one of"):
         labels("fr")  # type: ignore[arg-type]
+
+
+def test_english_counts_follow_the_number() -> None:
+    en, vi = labels("en"), labels("vi")
+    assert [en.count("count.report_files", n) for n in (0, 1, 2)] == ["0 report files", "1 report file", "2 report files"]
+    assert [vi.count("count.report_files", n) for n in (1, 2)] == ["1 tệp báo cáo", "2 tệp báo cáo"]
+    for key, (vi_text, en_text) in LABELS.items():
+        if key.startswith("count."):
+            singular, plural = en_text.split("|")
+            assert singular.startswith("{n} ") and plural.startswith("{n} ") and singular != plural, key
+            assert "|" not in vi_text, key
+
+
+def test_no_message_leaves_the_plural_to_the_reader() -> None:
+    # "1 report files", "2 problem(s)": every count a reader sees is worded through Labels.count (or the noun's own rule).
+    import ast
+
+    found = []
+    for path in sorted(PACKAGE.rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Constant) and isinstance(node.value, str) and re.search(r"\w\(s\)", node.value):
+                found.append(f"{path.relative_to(PACKAGE)}: {node.value[:60]}")
+    assert found == []

@@ -21,10 +21,17 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from conftest import PLAN_DATA, ROOT, SITE_AS_OF, SOURCE_DATE_EPOCH, build_site_into
+from conftest import (
+    DEMO_BASE_URL,
+    PLAN_DATA,
+    ROOT,
+    SITE_AS_OF,
+    SOURCE_DATE_EPOCH,
+    build_site_into,
+)
 
 OWN = "https://gialai-par-tracker.invalid/"
-"""The site's own public address (site_url in mkdocs.yml without the language): links to it are internal."""
+"""A site address for the checker's own test: links to the site's address are internal."""
 LINK_ATTRS = {"a": "href", "area": "href", "link": "href", "script": "src", "img": "src", "iframe": "src", "source": "src", "form": "action"}
 _URL = re.compile(r"https://[^\s\"'<>\\)\]]+")
 
@@ -57,7 +64,7 @@ def data_urls(*dirs: Path) -> set[str]:
     return found
 
 
-def link_problems(root: Path, *, allowed_external: set[str] | frozenset[str] = frozenset()) -> list[str]:
+def link_problems(root: Path, *, allowed_external: set[str] | frozenset[str] = frozenset(), own: str = OWN) -> list[str]:
     """Every broken link of the built site at ``root``, as "file: link — reason", sorted.
 
     HTML pages: each href/src must resolve to a file inside ``root`` and each #fragment to an id of the target
@@ -79,9 +86,13 @@ def link_problems(root: Path, *, allowed_external: set[str] | frozenset[str] = f
         """``base`` is the source's directory as a path inside root ("vi/tasks/a-i-1"); ``shown`` the link as written."""
         where = f"{source.relative_to(root).as_posix()}: {shown or link}"
         parts = urlsplit(link)
+        if parts.scheme == "data":
+            return  # inline content (the 404 page's empty icon): nothing is fetched
         if parts.scheme or parts.netloc:
-            if link.startswith(OWN):
-                check(source, "", link[len(OWN):], shown=link)
+            # A calendar's subscribe link is the calendar's own address under the webcal: scheme.
+            address = "https:" + link.split(":", 1)[1] if parts.scheme == "webcal" else link
+            if address.startswith(own):
+                check(source, "", address[len(own):], shown=link)
             elif parts.scheme != "https":
                 problems.append(f"{where} — outside link is not https")
             elif unquote(link) not in allowed_external:
@@ -113,10 +124,10 @@ def link_problems(root: Path, *, allowed_external: set[str] | frozenset[str] = f
         lang_root = path.parent.parent.relative_to(root).as_posix()
         for doc in json.loads(path.read_text(encoding="utf-8"))["docs"]:
             check(path, lang_root, doc["location"] or "./")
-    for pattern in ("*.xml", "*.ics"):
+    for pattern in ("*.xml", "*.ics", "robots.txt", "*.json"):
         for path in sorted(root.rglob(pattern)):
             text = path.read_text(encoding="utf-8").replace("\r\n ", "").replace("\n ", "")  # unfold ICS lines
-            for url in sorted(set(re.findall(re.escape(OWN) + r"[^\s\"'<>\\]*", html.unescape(text)))):
+            for url in sorted(set(re.findall(re.escape(own) + r"[^\s\"'<>\\]*", html.unescape(text)))):
                 check(path, "", url)
     return sorted(problems)
 
@@ -127,7 +138,8 @@ def test_real_site_has_no_broken_link(real_site: Path) -> None:
 
 def test_demo_site_has_no_broken_link(demo_site: Path) -> None:
     # The demo's sample reports carry evidence links (https://example.org/demo/…): allowed because the data gives them.
-    assert link_problems(demo_site, allowed_external=data_urls(PLAN_DATA, ROOT / "demo")) == []
+    # It is built with the address it would be published at: its absolute links to itself must resolve too.
+    assert link_problems(demo_site, allowed_external=data_urls(PLAN_DATA, ROOT / "demo"), own=DEMO_BASE_URL) == []
 
 
 def test_the_checker_flags_every_kind_of_broken_link(tmp_path: Path) -> None:
@@ -140,9 +152,10 @@ def test_the_checker_flags_every_kind_of_broken_link(tmp_path: Path) -> None:
         f'<a href="{OWN}vi/tasks/a/">ok</a><a href="https://example.org/given.pdf">ok</a>'
         '<a href="tasks/b/">missing page</a><a href="tasks/a/#gone">missing anchor</a><a href="#nowhere">missing local anchor</a>'
         '<a href="/vi/tasks/a/">ok</a><a href="/en/">missing language</a>'
-        '<img src="logo.png"><a href="../../etc/passwd">outside</a><a href="javascript:alert(1)">js</a>'
+        '<img src="logo.png"><link rel="icon" href="data:,"><a href="../../etc/passwd">outside</a><a href="javascript:alert(1)">js</a>'
         '<a href="http://example.org/given.pdf">http</a><a href="https://evil.example/">not from data</a>'
-        f'<link rel="canonical" href="{OWN}vi/nothing/">',
+        f'<link rel="canonical" href="{OWN}vi/nothing/">'
+        f'<a href="webcal:{OWN[6:]}vi/tasks/a/">ok</a><a href="webcal:{OWN[6:]}vi/ics/none.ics">missing calendar</a><a href="webcal://evil.example/x.ics">webcal elsewhere</a>',
         encoding="utf-8",
     )
     assert link_problems(site, allowed_external={"https://example.org/given.pdf"}) == sorted([
@@ -156,6 +169,8 @@ def test_the_checker_flags_every_kind_of_broken_link(tmp_path: Path) -> None:
         "vi/index.html: logo.png — no such file",
         "vi/index.html: tasks/a/#gone — no id 'gone' in vi/tasks/a/index.html",
         "vi/index.html: tasks/b/ — no such file",
+        f"vi/index.html: webcal:{OWN[6:]}vi/ics/none.ics — no such file",
+        "vi/index.html: webcal://evil.example/x.ics — outside link is not https",
     ])
 
 

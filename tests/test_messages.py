@@ -195,7 +195,7 @@ def test_no_hint_is_generic() -> None:
     wrong_date = 'agency: "so-noi-vu"\nperiod: "2017-q1"\nsubmitted: "05/03/2017"\nentries: []\n'
     assert [p.format("en") for p in check_document(wrong_date, "r.yaml", "report")] == [
         "r.yaml:3:12: submitted: value '05/03/2017' is not a valid date — fix: write it like \"2017-03-05\"",
-        "r.yaml:4:10: entries: the list needs at least 1 item(s) — fix: add items, each starting with '- ' with the fields id, task, status, reported",
+        "r.yaml:4:10: entries: the list needs at least 1 item — fix: add items, each starting with '- ' with the fields id, task, status, reported",
     ]
 
 

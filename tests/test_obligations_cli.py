@@ -37,7 +37,7 @@ def test_as_of_from_source_date_epoch(data: Path) -> None:
     # 2017-05-31T17:00:00Z is midnight of 01/06/2017 in Asia/Ho_Chi_Minh.
     code, out, _ = run("--data", str(data), "--lang", "en", "--from", "2017-06-01", "--to", "2017-06-01", env={"SOURCE_DATE_EPOCH": "1496250000"})
     assert code == 0
-    assert out.endswith("0 obligation(s), status as of 01/06/2017.\n")
+    assert out.endswith("0 obligations, status as of 01/06/2017.\n")
     code, _, err = run("--data", str(data), "--lang", "en", env={"SOURCE_DATE_EPOCH": "soon"})
     assert code == 2
     assert "Error: SOURCE_DATE_EPOCH='soon' is not a number of Unix seconds" in err
@@ -57,7 +57,7 @@ def test_table_in_english(data: Path) -> None:
         "09/09/2017  Upcoming  A-I-2  Dept. of Home Affairs  Reporting tier 2  Quarterly report Q3 2017 to Provincial People's Committee               2017/A-I-2/tier-2-quarterly-q3/so-noi-vu\n"
         "30/09/2017  Upcoming  A-I-3  Dept. of Home Affairs  Lead              Complete in Q3 2017                                                     2017/A-I-3/q3/so-noi-vu\n"
         "\n"
-        "4 obligation(s), status as of 01/06/2017.\n"
+        "4 obligations, status as of 01/06/2017.\n"
     )
 
 
@@ -76,7 +76,7 @@ def test_table_in_vietnamese(data: Path) -> None:
 def test_agency_with_no_obligations(data: Path) -> None:
     code, out, _ = run("--data", str(data), "--lang", "en", "--as-of", "2017-06-01", "--agency", "bao-gia-lai")
     assert code == 0
-    assert out.splitlines()[2:] == ["", "0 obligation(s), status as of 01/06/2017."]
+    assert out.splitlines()[2:] == ["", "0 obligations, status as of 01/06/2017."]
 
 
 def test_undated_obligations_are_listed_without_a_date_filter(data: Path) -> None:
@@ -137,7 +137,7 @@ def test_leap_day_as_of(data: Path) -> None:
     code, out, _ = run("--data", str(data), "--lang", "en", "--as-of", "2020-02-29", "--agency", "ubnd-cap-huyen", "--from", "2020-03-01", "--to", "2020-03-31")
     assert code == 0
     assert "04/03/2020  Due soon  A-I-2  District People's Committees  Reporting tier 1  Quarterly report Q1 2020 to Dept. of Home Affairs" in out
-    assert out.endswith("2 obligation(s), status as of 29/02/2020.\n")
+    assert out.endswith("2 obligations, status as of 29/02/2020.\n")
 
 
 def test_data_errors_exit_1(tmp_path: Path) -> None:

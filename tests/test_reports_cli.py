@@ -45,7 +45,7 @@ def fill(text: str) -> str:
 def test_new_report_lists_exactly_the_owed_tasks_and_validates_once_filled(data: Path) -> None:
     code, out, err = run("new-report", "--agency", "so-noi-vu", "--period", "2017-q1", "--data", "plan-data", "--date", "2017-03-31")
     assert (code, err) == (0, "")
-    assert out == "plan-data/progress/so-noi-vu/2017-q1.yaml: đã tạo / created — 2 mục / entries.\n"
+    assert out == "plan-data/progress/so-noi-vu/2017-q1.yaml: đã tạo — 2 mục / created — 2 entries.\n"
     path = data / "progress" / "so-noi-vu" / "2017-q1.yaml"
     text = path.read_text(encoding="utf-8")
     assert text.startswith(REPORT_SCHEMA_COMMENT + "\n# Báo cáo tiến độ — Sở Nội vụ — Quý I năm 2017\n# Progress report — Department of Home Affairs — Quarter 1 2017\n")
@@ -168,7 +168,7 @@ def test_an_unknown_base_is_a_located_problem(repo: Path) -> None:
 
 def test_validate_base_option(repo: Path) -> None:
     code, out, _ = run("validate", "--lang", "en", "--base", "main", "--as-of", "2017-12-31")
-    assert (code, out) == (0, "plan-data: valid — 4 tasks, 7 agencies, 1 report files.\n")
+    assert (code, out) == (0, "plan-data: valid — 4 tasks, 7 agencies, 1 report file.\n")
     (repo / "progress/so-noi-vu/2017-q1.yaml").write_text(GOOD_REPORT.replace("percent: 40", "percent: 45"), encoding="utf-8")
     code, out, err = run("validate", "--format", "github", "--lang", "en", "--base", "main", "--as-of", "2017-12-31")
     assert code == 1

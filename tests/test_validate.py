@@ -207,7 +207,8 @@ def test_export_json_and_csv(mini_plan: Path) -> None:
     assert out.exit_code == 0 and data["groups"][0]["sections"][0]["tasks"][1]["id"] == "A-I-2"
     assert data["agencies"][0]["id"] == "so-ban-nganh-tinh"
     csv_out = runner.invoke(main, ["export", "--data", str(mini_plan), "--format", "csv"])
-    assert csv_out.output.splitlines()[0].startswith("id,group,section,number,content_vi")
+    # The bytes of the published data/tasks.csv: a UTF-8 byte order mark first, for Excel.
+    assert csv_out.stdout_bytes.startswith(b"\xef\xbb\xbf") and csv_out.stdout_bytes.decode("utf-8-sig").startswith("id,group,section,number,content_vi")
     assert csv_out.stdout_bytes.count(b"\r\n") == 3
 
 

@@ -45,6 +45,8 @@ LABELS: dict[str, tuple[str, str]] = {
     "demo_report": ("mẫu", "sample"),
     "demo_data": ("Trang này đang hiển thị dữ liệu mẫu, không phải báo cáo thật của cơ quan nào.", "This page shows sample data, not a real report from any agency."),
     "sample_prefix": ("[Dữ liệu mẫu]", "[Sample data]"),
+    "not_found_title": ("Không tìm thấy trang", "Page not found"),
+    "not_found_text": ("Không có trang nào ở địa chỉ này: có thể trang đã chuyển chỗ hoặc địa chỉ bị gõ sai. Các trang sau có thể giúp bạn:", "There is no page at this address: it may have moved, or the address may be mistyped. These pages may help:"),
     # --- common words of tables ----------------------------------------------------------------
     "section": ("Mục", "Section"),
     "group": ("Nhóm", "Group"),
@@ -149,7 +151,18 @@ LABELS: dict[str, tuple[str, str]] = {
     "submitted": ("Ngày nộp", "Submitted"),
     "entries": ("Số mục", "Entries"),
     "no_filings": ("Đơn vị chưa nộp báo cáo nào.", "This agency has filed no report."),
-    "calendar_link": ("Tải lịch nghĩa vụ của đơn vị (.ics)", "Download this agency's obligations calendar (.ics)"),
+    "calendar_title": ("Lịch nghĩa vụ", "Obligations calendar"),
+    "calendar_subscribe": ("Đăng ký theo dõi lịch", "Subscribe to the calendar"),
+    "subscribe_short": ("Đăng ký", "Subscribe"),
+    "calendar_download": ("Tải tệp .ics", "Download the .ics file"),
+    "calendar_agency_intro": ("Mỗi nghĩa vụ có ngày hạn của {agency} là một sự kiện cả ngày vào ngày hạn. Khi đăng ký theo dõi, lịch trong điện thoại hay máy tính tự cập nhật khi trang này được cập nhật.", "Each of {agency}'s dated obligations is an all-day event on its due date. Subscribed to, the calendar in your phone or computer updates itself when this site is updated."),
+    "calendar_none": ("{agency} không có nghĩa vụ nào có ngày hạn riêng (các việc của đơn vị theo quy định hoặc theo yêu cầu, không gắn với một ngày), nên không có lịch để đăng ký. Các việc của đơn vị được liệt kê dưới đây.", "{agency} has no obligation with a date of its own (its duties fall due by regulation or on request, not on a day), so it has no calendar to subscribe to. Its duties are listed below."),
+    "calendar_howto": ("Cách đăng ký theo dõi", "How to subscribe"),
+    "calendar_howto_phone": ("**Điện thoại, Apple Calendar, Outlook trên máy tính:** bấm liên kết «{subscribe}»; ứng dụng lịch hỏi có đăng ký không.", "**Phones, Apple Calendar, Outlook on a computer:** tap or click the “{subscribe}” link; your calendar app asks whether to subscribe."),
+    "calendar_howto_google": ("**Google Calendar** (trên web, lịch sẽ hiện cả trên điện thoại Android): sao chép địa chỉ của liên kết «{subscribe}», mở *Lịch khác* → **+** → *Từ URL*, dán địa chỉ rồi bấm *Thêm lịch*.", "**Google Calendar** (on the web; the calendar then shows on Android phones too): copy the address of the “{subscribe}” link, open *Other calendars* → **+** → *From URL*, paste it and click *Add calendar*."),
+    "calendar_howto_outlook": ("**Outlook trên web (Outlook.com, Microsoft 365):** *Thêm lịch* → *Đăng ký từ web*, dán địa chỉ của liên kết «{subscribe}».", "**Outlook on the web (Outlook.com, Microsoft 365):** *Add calendar* → *Subscribe from web*, and paste the address of the “{subscribe}” link."),
+    "calendar_howto_file": ("Tệp .ics tải về chỉ là bản chụp: nhập vào lịch thì các sự kiện không tự cập nhật. Lịch bằng ngôn ngữ của trang này; trang tiếng Anh có cùng các lịch bằng tiếng Anh.", "A downloaded .ics file is a snapshot: imported into a calendar, its events do not update themselves. Calendars are in the language of this site; the Vietnamese site has the same calendars in Vietnamese."),
+    "calendar_howto_unpublished": ("Bản dựng này không biết địa chỉ công khai của trang, nên chưa có liên kết đăng ký: dùng tệp .ics, hoặc địa chỉ của tệp khi trang đã được xuất bản.", "This build does not know the site's public address, so it has no subscribe link: use the .ics file, or the file's address once the site is published."),
     "agency_index_intro": ("Mọi đơn vị mà kế hoạch giao việc, kể cả các nhóm đơn vị.", "Every agency the plan assigns work to, including collectives."),
     "n_tasks": ("Số nhiệm vụ", "Tasks"),
     "n_lead": ("Chủ trì", "Lead"),
@@ -222,6 +235,10 @@ LABELS: dict[str, tuple[str, str]] = {
     "dl_progress": ("Các mục báo cáo tiến độ (đã áp dụng đính chính)", "Progress report entries (corrections applied)"),
     "dl_targets": ("Chỉ tiêu số theo năm, với giá trị báo cáo mới nhất", "Numeric targets per year, with the latest value reported"),
     "dl_schema": ("Lược đồ JSON cho tệp", "JSON Schema for"),
+    "dl_datapackage": ("Mô tả các tệp CSV theo chuẩn Frictionless Data Package: bảng mã, dấu phân cách, tên và kiểu của từng cột", "The CSV files described as a Frictionless Data Package: encoding, delimiter, and each column's name and type"),
+    "dl_csv_note": ("Các tệp CSV mã hóa UTF-8 và bắt đầu bằng dấu BOM (byte order mark) để Excel trên Windows hiện đúng tiếng Việt khi mở tệp bằng cách bấm đúp. pandas, frictionless và mô-đun csv của Python (bảng mã utf-8-sig) đọc được các tệp như vậy; ô bắt đầu bằng =, +, - hay @ được thêm dấu ' ở đầu để bảng tính không chạy nó như công thức.", "The CSV files are UTF-8 and start with a byte order mark (BOM), so that Excel on Windows shows Vietnamese correctly when a file is opened by double-click. pandas, frictionless and Python's csv module (with the utf-8-sig codec) read them as they are; a cell starting with =, +, - or @ gets a leading ' so that a spreadsheet never runs it as a formula."),
+    "dl_data_schemas": ("Lược đồ JSON của dữ liệu mở", "JSON Schemas of the open data"),
+    "dl_input_schemas": ("Lược đồ JSON của các tệp dữ liệu kế hoạch (plan-data/) và báo cáo", "JSON Schemas of the plan-data files and of reports"),
     "dl_ics_plan": ("Lịch mọi nghĩa vụ của kế hoạch", "Calendar of every obligation in the plan"),
     "dl_ics_agency": ("Lịch nghĩa vụ theo đơn vị", "Obligations calendar per agency"),
     "dl_feed": ("Nguồn tin Atom các cập nhật", "Atom feed of updates"),
@@ -230,6 +247,19 @@ LABELS: dict[str, tuple[str, str]] = {
     "calendars": ("Lịch", "Calendars"),
     "feeds": ("Nguồn tin", "Feeds"),
     "not_available": ("Chưa có trong bản dựng này.", "Not available in this build."),
+    # --- page descriptions (search results, links shared in chat apps and social sites) -----------
+    "desc.section": ("{title}: {tasks} của Kế hoạch {number}.", "{title}: {tasks} in Plan {number}."),
+    "desc.agency": ("{agency} chủ trì {lead} và phối hợp {coordinating} của Kế hoạch {number}: việc phải làm từng năm, hạn sắp tới, lịch nghĩa vụ và tình hình báo cáo.", "{agency} leads {lead} and coordinates {coordinating} of Plan {number}: what it owes each year, its next deadlines, its calendar and its reports."),
+    "desc.agency_lead": ("{agency} chủ trì {lead} của Kế hoạch {number}: việc phải làm từng năm, hạn sắp tới, lịch nghĩa vụ và tình hình báo cáo.", "{agency} leads {lead} of Plan {number}: what it owes each year, its next deadlines, its calendar and its reports."),
+    "desc.agency_coordinating": ("{agency} phối hợp {coordinating} của Kế hoạch {number}: việc phải làm từng năm, hạn sắp tới, lịch nghĩa vụ và tình hình báo cáo.", "{agency} coordinates {coordinating} of Plan {number}: what it owes each year, its next deadlines, its calendar and its reports."),
+    "desc.agency_none": ("{agency} trong Kế hoạch {number}: nhiệm vụ, hạn và tình hình báo cáo.", "{agency} in Plan {number}: its tasks, deadlines and reports."),
+    "desc.agency_year": ("{agency}: {count} có hạn năm {year}, theo quý, kèm trạng thái; in được trên giấy A4.", "{agency}: {count} due in {year}, by quarter, with their status; printable on A4 paper."),
+    "desc.glossary": ("Các chữ viết tắt dùng trong Kế hoạch {number} và nghĩa đầy đủ của chúng.", "The abbreviations used in Plan {number} and what they stand for."),
+    "desc.source": ("Văn bản nguồn của Kế hoạch {number}: bản chép lại từ OCR, độ tin cậy và mọi chỗ đọc chưa chắc chắn.", "The source of Plan {number}: a transcription of an OCR text, its confidence and every uncertain reading."),
+    "desc.downloads": ("Dữ liệu mở của Kế hoạch {number}: JSON, CSV mở được bằng Excel, lược đồ JSON, lịch để đăng ký theo dõi và nguồn tin Atom.", "Open data of Plan {number}: JSON, CSV that opens in Excel, JSON Schemas, calendars to subscribe to and an Atom feed."),
+    "desc.timeline_year": ("Sản phẩm đầu ra và hạn báo cáo năm {year} theo quý, kèm trạng thái.", "Deliverables and reporting deadlines of {year} by quarter, with their status."),
+    "desc.progress": ("Tiến độ thực hiện Kế hoạch {number}: chỉ số kiểu PAR INDEX theo năm, chỉ tiêu, trạng thái nghĩa vụ theo kỳ, theo mục và theo đơn vị.", "Progress on Plan {number}: PAR-style measures per year, targets, and obligation status by period, section and agency."),
+    "desc.targets": ("Các chỉ tiêu số của Kế hoạch {number} và giá trị các đơn vị đã báo cáo, theo năm.", "The numeric targets of Plan {number} and the values the agencies reported, year by year."),
     # --- timeline and progress pages -----------------------------------------------------------
     "as_of": ("Số liệu tính đến ngày {date}.", "Figures as of {date}."),
     "timeline_title": ("Lịch thực hiện", "Timeline"),
@@ -283,6 +313,9 @@ LABELS: dict[str, tuple[str, str]] = {
     "calendar_plan": ("Lịch nghĩa vụ — Kế hoạch {number}", "Obligations — Plan {number}"),
     "calendar_agency": ("Lịch nghĩa vụ — {agency}", "Obligations — {agency}"),
     "unknown_agency": ("đơn vị chưa rõ", "agency unknown"),
+    "event_summary": ("{doubts}{task} · {title}", "{doubts}{task} · {title}"),
+    "event_summary_agency": ("{summary} — {agency}", "{summary} — {agency}"),
+    "event_what": ("Nghĩa vụ: {title}", "Obligation: {title}"),
     "event_task": ("Nhiệm vụ {id}: {content}", "Task {id}: {content}"),
     "event_agency": ("Đơn vị: {agency} ({role})", "Agency: {agency} ({role})"),
     "event_source": ("Nguyên văn: {text}", "As printed: {text}"),
@@ -429,11 +462,21 @@ LABELS: dict[str, tuple[str, str]] = {
     "pr.entry": ("Mục báo cáo", "Report entry"),
     "pr.correction": ("đính chính", "correction"),
     # --- the command line ----------------------------------------------------------------------
-    "cli.valid": ("{data}: hợp lệ — {tasks} nhiệm vụ, {agencies} đơn vị, {reports} tệp báo cáo.", "{data}: valid — {tasks} tasks, {agencies} agencies, {reports} report files."),
-    "cli.problems": ("{count} lỗi, không có gì được xuất bản.", "{count} problem(s); nothing was published."),
+    "cli.valid": ("{data}: hợp lệ — {tasks}, {agencies}, {reports}.", "{data}: valid — {tasks}, {agencies}, {reports}."),
+    "cli.problems": ("{count}, không có gì được xuất bản.", "{count}; nothing was published."),
     "cli.built": ("{site}: vi/, en/ — số liệu tính đến {date}{demo}", "{site}: vi/, en/ — data as of {date}{demo}"),
     "cli.build_failed": ("Dựng trang thất bại, không có gì được xuất bản: {detail}", "Build failed, nothing was published: {detail}"),
-    "cli.obligations_count": ("{count} nghĩa vụ, trạng thái tính đến ngày {date}.", "{count} obligation(s), status as of {date}."),
+    "cli.obligations_count": ("{count}, trạng thái tính đến ngày {date}.", "{count}, status as of {date}."),
+    "cli.report_created": ("đã tạo — {count}", "created — {count}"),
+    "cli.symlinks": ("{count} trong dự án; không có gì được xuất bản.", "{count} in the project; nothing was published."),
+    # Counts: Vietnamese nouns do not change with the number; English ones do ("singular|plural", see Labels.count).
+    "count.tasks": ("{n} nhiệm vụ", "{n} task|{n} tasks"),
+    "count.agencies": ("{n} đơn vị", "{n} agency|{n} agencies"),
+    "count.report_files": ("{n} tệp báo cáo", "{n} report file|{n} report files"),
+    "count.problems": ("{n} lỗi", "{n} problem|{n} problems"),
+    "count.obligations": ("{n} nghĩa vụ", "{n} obligation|{n} obligations"),
+    "count.entries": ("{n} mục", "{n} entry|{n} entries"),
+    "count.symlinks": ("{n} liên kết tượng trưng", "{n} symbolic link|{n} symbolic links"),
     "cli.col_id": ("Mã", "Id"),
     "cli.no_site_url": ("Lưu ý: deployment.yaml chưa ghi địa chỉ trang (site_url) và không có --base-url, nên trang dùng liên kết tương đối; nguồn tin Atom, lịch và sơ đồ trang không mang địa chỉ tuyệt đối.", "Note: deployment.yaml gives no site address (site_url) and no --base-url was given, so the site uses relative links; the Atom feed, calendars and sitemaps carry no absolute addresses."),
     "cli.no_repository": ("Lưu ý: deployment.yaml chưa ghi kho GitHub (repository), nên trang lập báo cáo cho chép và tải tệp thay vì mở GitHub, và trang không có liên kết tới kho.", "Note: deployment.yaml names no GitHub repository (repository), so the report builder offers copy and download instead of opening GitHub, and the site has no link to the repository."),
@@ -480,6 +523,14 @@ class Labels:
     def format(self, key: str, **params: object) -> str:
         """The label ``key`` with its ``{name}`` fields filled in."""
         return self[key].format(**params)
+
+    def count(self, key: str, n: int) -> str:
+        """``n`` things in words that follow the number: "1 report file", "2 report files", "0 problems".
+
+        A label of the ``count.`` keys holds one form, or ``singular|plural`` where the noun changes (English).
+        """
+        forms = self[key].split("|")
+        return (forms[0] if n == 1 or len(forms) == 1 else forms[1]).format(n=n)
 
     def code(self, family: str, code: str, **params: object) -> str:
         """The label of ``code`` in a family (``status``, ``role``…), formatted with ``params``."""

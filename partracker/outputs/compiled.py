@@ -424,9 +424,11 @@ def compiled_pages(ctx: BuildContext, lang: Lang) -> Iterator[Page | DataFile]:
                 "entry_cells": lambda filed: entry_cells(filed, ctx.plan, lang),
                 "target_cells": [_target_cells(row, lang) for row in report.targets],
             },
+            description=wording.description(labels(lang).format("compiled.page_title", period=period_name(period, lang)) + ".", labels(lang)["compiled.intro"]),
         )
     yield Page(
         ctx.urls.compiled_index,
         "site/progress/compiled-index.md.j2",
         {**common, "reports": list(reports.values()), "counts": {p: counts(r) for p, r in reports.items()}, "period_name": lambda p: period_name(p, lang)},
+        description=wording.description(labels(lang)["compiled.index_intro"]),
     )

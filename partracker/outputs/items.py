@@ -17,6 +17,9 @@ class Page:
     """Template name under ``templates/``, e.g. ``site/task.md.j2``."""
     values: Mapping[str, Any] = field(default_factory=dict)
     """What the template needs besides what every template sees (see :meth:`BuildContext.render`)."""
+    description: str | None = None
+    """What the page is about, in a sentence or two of its own content: the page's meta description, shown by search
+    engines and by chat apps and social sites when its address is shared (None: the site's description)."""
 
 
 @dataclass(frozen=True)

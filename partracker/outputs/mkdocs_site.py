@@ -24,7 +24,7 @@ from typing import Any
 from partracker.domain.model import Plan
 from partracker.language.labels import labels
 from partracker.language.text import LANGS, Lang
-from partracker.outputs import live, registry, search, wording
+from partracker.outputs import live, registry, search, site_root, wording
 from partracker.outputs.context import BuildContext, BuildOptions
 from partracker.outputs.urls import Urls
 from partracker.reading.clock import AsOfError
@@ -32,12 +32,20 @@ from partracker.reading.deployment import load_deployment
 from partracker.reading.errors import DataInvalid
 from partracker.reading.files import symlink_problems
 
+OG_LOCALES = {"vi": "vi_VN", "en": "en_GB"}
+"""OpenGraph's locale of each language (the English of the site is British: "licence", "programme")."""
+
 CONTEXT_ATTRIBUTE = "partracker_context"
 """Where a MkDocs config carries the build context handed to it by :func:`build_language`."""
 
 
 class BuildFailed(Exception):
     """A language's MkDocs build failed; its log says why. Nothing was published."""
+
+
+def other_language(lang: Lang) -> Lang:
+    """The site's other language."""
+    return next(code for code in LANGS if code != lang)
 
 
 def config_file(project_dir: Path, lang: Lang) -> Path:
@@ -62,7 +70,8 @@ def context_of(config: Any, logger: Any) -> BuildContext:
                 logger.error(p.format(lang))
             from mkdocs.exceptions import Abort
 
-            raise Abort(f"{len(exc.problems)} problem(s) in plan-data/ or deployment.yaml; nothing was published.") from None
+            words = labels(lang)
+            raise Abort(words.format("cli.problems", count=words.count("count.problems", len(exc.problems)))) from None
         except AsOfError as exc:
             from mkdocs.exceptions import Abort
 
@@ -79,17 +88,28 @@ def on_config(config: Any, logger: Any) -> Any:
 
         for p in linked:
             logger.error(p.format(config.extra["site_lang"]))
-        raise Abort(f"{len(linked)} symbolic link(s) in the project; nothing was published.")
+        words = labels(config.extra["site_lang"])
+        raise Abort(words.format("cli.symlinks", count=words.count("count.symlinks", len(linked))))
     ctx = context_of(config, logger)
     lang: Lang = config.extra["site_lang"]
     words = labels(lang)
     from partracker.language.formats import format_date
 
+    urls = ctx.urls
     config.extra["ui"] = {
         "data_as_of": words.format("data_as_of", date=format_date(ctx.as_of, lang), timezone=ctx.timezone),
         "demo_banner": words.demo_banner if ctx.demo else "",
         "lang": lang,
         "search_worker": ctx.urls.search_worker,
+        # The head (overrides/main.html): feed discovery, sharing previews; the sitemap's hreflang (overrides/sitemap.xml).
+        "feed_title": words.format("feed_title", number=ctx.plan.meta.number),
+        "og_locale": OG_LOCALES[lang],
+        "og_locale_alternate": OG_LOCALES[other_language(lang)],
+        "share_image": urls.public(lang, urls.share_image) or "",
+        "share_image_alt": words.site_name,
+        # The same page in each language, and the Vietnamese (authoritative) one for every other reader.
+        "alternates": [{"lang": code, "root": urls.language_root(code)} for code in LANGS] + [{"lang": "x-default", "root": urls.language_root("vi")}]
+        if urls.base_url else [],
     }
     config.extra["generator"] = False
     # The theme's link to the repository comes from the deployment setting, never from a copy in mkdocs.yml.
@@ -178,11 +198,6 @@ def nav(lang: Lang, plan: Plan, urls: Urls, present: set[str]) -> list[Any]:
 # --- the whole build ------------------------------------------------------------------------------
 
 
-def redirect_page(ctx: BuildContext) -> str:
-    """The root page: sends readers to the Vietnamese site, with a plain link for no-JS, no-refresh readers."""
-    return ctx.templates.get_template("site/redirect.html.j2").render(vi=labels("vi"), en=labels("en"))
-
-
 def build_language(ctx: BuildContext, lang: Lang, site_dir: Path, project_dir: Path) -> None:
     """Build one language of the project into ``site_dir/lang`` (strict), from the given context."""
     from mkdocs.commands.build import build
@@ -249,12 +264,11 @@ def build_site(ctx: BuildContext, site_dir: Path, *, project_dir: Path, parallel
         else:
             for lang in LANGS:
                 build_language(ctx, lang, tmp, project_dir)
-        (tmp / "index.html").write_text(redirect_page(ctx), encoding="utf-8")
-        if ctx.urls.base_url is None:
-            # A "not found" page is served for missing addresses at any depth, so its links must be absolute:
-            # without the site's address they would all be broken. Static hosts then show their own.
-            for lang in LANGS:
-                (tmp / lang / "404.html").unlink(missing_ok=True)
+        for path, text in site_root.root_files(ctx).items():
+            (tmp / path).write_text(text, encoding="utf-8")
+        # Static hosts serve the root's 404 page for a missing address at any depth; MkDocs' per-language ones never show.
+        for lang in LANGS:
+            (tmp / lang / ctx.urls.not_found).unlink(missing_ok=True)
         if site_dir.exists():
             shutil.rmtree(site_dir)
         tmp.rename(site_dir)

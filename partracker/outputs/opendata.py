@@ -3,6 +3,12 @@
 JSON keys come in a fixed order and lists are sorted explicitly; CSV cells that a spreadsheet
 would run as a formula are neutralised. The same functions serve the site's downloads and the
 command line (``partracker export``, ``partracker obligations --format json``).
+
+CSV files start with a UTF-8 byte order mark: Excel on Windows opens a CSV by double-click in the
+computer's legacy code page (Windows-1252 in most of the world) unless the file starts with one, and
+"Sở Nội vụ" would show as "Sá»Ÿ Ná»™i vá»¥". pandas, frictionless and Python's ``csv`` module (with the
+``utf-8-sig`` codec) read the mark and drop it. ``data/datapackage.json`` (Frictionless) describes
+each CSV's dialect and columns; every ``data/*.json`` has a JSON Schema under ``schemas/data/``.
 """
 
 from __future__ import annotations
@@ -13,18 +19,20 @@ import json
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import asdict
-from importlib.resources import files
 from typing import Any
 
 from partracker.domain.model import Assignment, Entry, Plan, Report, Task
 from partracker.domain.schedule import Assessment
 from partracker.language.labels import bilingual
 from partracker.language.text import Lang, Text
-from partracker.outputs import wording
+from partracker.outputs import data_schemas, wording
 from partracker.outputs.context import BuildContext
 from partracker.outputs.items import DataFile
+from partracker.reading import schemas as input_schemas
 from partracker.reading.schemas import names as schema_kinds
 
+BOM = "\ufeff"
+"""The UTF-8 byte order mark every published CSV starts with (Excel's cue that the file is UTF-8)."""
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "|", "%")
 """Characters that make a spreadsheet read a cell as a formula (or a command, or a line break inside one)."""
 
@@ -172,8 +180,9 @@ def safe_cell(value: Any) -> str:
 
 
 def to_csv(header: list[str], rows: list[list[Any]]) -> str:
-    """RFC 4180 CSV with CRLF line ends and neutralised formulas."""
+    """RFC 4180 CSV with CRLF line ends and neutralised formulas, after a UTF-8 byte order mark (see the module)."""
     out = io.StringIO()
+    out.write(BOM)
     writer = csv.writer(out, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
     writer.writerow(header)
     for row in rows:
@@ -321,23 +330,78 @@ def schema_names() -> list[str]:
     return schema_kinds()
 
 
+# --- the Frictionless description of the CSV files ----------------------------------------------
+
+TASK_TYPES = {"number": "integer"}
+OBLIGATION_TYPES = {"year": "integer", "due": "date", "date_dependent": "boolean", "role_certain": "boolean"}
+PROGRESS_TYPES = {"submitted": "date", "demo": "boolean", "percent": "number", "reported": "date", "completed": "date"}
+TARGET_TYPES = {"year": "integer", "level": "number", "reported": "number", "met": "boolean", "level_lost": "boolean"}
+"""Column types of each CSV other than string (Frictionless Table Schema types)."""
+CSV_FILES = (
+    ("tasks.csv", TASK_CSV_HEADER, TASK_TYPES, "dl_tasks_csv"),
+    ("obligations.csv", list(OBLIGATION_FIELDS), OBLIGATION_TYPES, "dl_obligations"),
+    ("progress.csv", list(PROGRESS_FIELDS), PROGRESS_TYPES, "dl_progress"),
+    ("targets.csv", list(TARGET_FIELDS), TARGET_TYPES, "dl_targets"),
+)
+"""Every published CSV: file, columns, typed columns, label of its description."""
+
+
+def datapackage(plan: Plan, published: set[str]) -> dict[str, Any]:
+    """A Frictionless (tabular) data package of the CSV files in ``published``: dialect, encoding and columns of each."""
+    resources = []
+    for name, columns, types, label in CSV_FILES:
+        if name not in published:
+            continue
+        description = bilingual(label)
+        resources.append({
+            "name": name.removesuffix(".csv"),
+            "path": name,
+            "profile": "tabular-data-resource",
+            "title": f"{description.vi} / {description.en}",
+            "format": "csv",
+            "mediatype": "text/csv",
+            "encoding": "utf-8-sig",
+            "dialect": {"delimiter": ",", "lineTerminator": "\r\n", "quoteChar": "\"", "doubleQuote": True, "header": True},
+            "schema": {"fields": [{"name": c, "type": types.get(c, "string")} for c in columns], "missingValues": [""]},
+        })
+    site = bilingual("site_name")
+    return {
+        "profile": "tabular-data-package",
+        "name": "partracker-open-data",
+        "title": f"{site.vi} / {site.en}",
+        "description": f"{plan.meta.title.vi} / {plan.meta.title.en}",
+        "licenses": [{"name": "MIT", "title": "MIT License"}],
+        "resources": resources,
+    }
+
+
 def data_files(ctx: BuildContext, lang: Lang) -> Iterator[DataFile]:
-    """The downloads of ``data/`` and ``schemas/``: the same bytes in both languages, computed once per build."""
+    """The downloads of ``data/`` (the same bytes in both languages, computed once per build) and ``schemas/``."""
     yield from ctx.shared("opendata", lambda: tuple(_data_files(ctx)))
+    yield from _schema_files(ctx, lang)
 
 
 def _data_files(ctx: BuildContext) -> Iterator[DataFile]:
     plan, urls = ctx.plan, ctx.urls
-    yield DataFile(urls.data("plan.json"), to_json(plan_to_dict(plan)))
-    yield DataFile(urls.data("tasks.csv"), tasks_csv(plan))
+    out = [DataFile(urls.data("plan.json"), to_json(plan_to_dict(plan))), DataFile(urls.data("tasks.csv"), tasks_csv(plan))]
     if ctx.assessments:
-        yield DataFile(urls.data("obligations.json"), to_json([assessment_to_dict(plan, a) for a in ctx.assessments]))
-        yield DataFile(urls.data("obligations.csv"), to_csv(list(OBLIGATION_FIELDS), [obligation_row(plan, a) for a in ctx.assessments]))
+        out.append(DataFile(urls.data("obligations.json"), to_json([assessment_to_dict(plan, a) for a in ctx.assessments])))
+        out.append(DataFile(urls.data("obligations.csv"), to_csv(list(OBLIGATION_FIELDS), [obligation_row(plan, a) for a in ctx.assessments])))
     rows = [progress_row(r, e) for r, e in ctx.entries]
-    yield DataFile(urls.data("progress.json"), to_json(rows))
-    yield DataFile(urls.data("progress.csv"), to_csv(list(PROGRESS_FIELDS), [[row[k] for k in PROGRESS_FIELDS] for row in rows]))
+    out.append(DataFile(urls.data("progress.json"), to_json(rows)))
+    out.append(DataFile(urls.data("progress.csv"), to_csv(list(PROGRESS_FIELDS), [[row[k] for k in PROGRESS_FIELDS] for row in rows])))
     targets = target_rows(ctx)
-    yield DataFile(urls.data("targets.json"), to_json(targets))
-    yield DataFile(urls.data("targets.csv"), to_csv(list(TARGET_FIELDS), [[row[k] for k in TARGET_FIELDS] for row in targets]))
+    out.append(DataFile(urls.data("targets.json"), to_json(targets)))
+    out.append(DataFile(urls.data("targets.csv"), to_csv(list(TARGET_FIELDS), [[row[k] for k in TARGET_FIELDS] for row in targets])))
+    published = {f.path.removeprefix(urls.data("")) for f in out}
+    out.append(DataFile(urls.data("datapackage.json"), to_json(datapackage(plan, published))))
+    return iter(out)
+
+
+def _schema_files(ctx: BuildContext, lang: Lang) -> Iterator[DataFile]:
+    """The JSON Schemas of the plan-data files and of the published data, each with the ``$id`` of where it is published."""
+    urls = ctx.urls
     for name in schema_names():
-        yield DataFile(urls.schema(name), (files("partracker") / "schemas" / f"{name}.schema.json").read_text(encoding="utf-8"))
+        yield DataFile(urls.schema(name), input_schemas.rendered(name, schema_id=urls.public(lang, urls.schema(name))))
+    for name in data_schemas.names():
+        yield DataFile(urls.data_schema(name), data_schemas.rendered(name, schema_id=urls.public(lang, urls.data_schema(name))))

@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from importlib.resources import files
+from typing import Any
 
 from markupsafe import Markup
 
@@ -34,7 +35,7 @@ from partracker.language.folding import fold_diacritics, fold_table
 from partracker.language.formats import sort_texts
 from partracker.language.labels import labels
 from partracker.language.text import LANGS, Lang, Text
-from partracker.outputs import calendars, opendata, wording
+from partracker.outputs import calendars, data_schemas, opendata, wording
 from partracker.outputs.context import BuildContext
 from partracker.outputs.items import DataFile, Page
 from partracker.outputs.progress_pages import TimelineRow, timeline
@@ -129,10 +130,12 @@ def home(ctx: BuildContext, lang: Lang) -> Iterator[Page]:
     latest = sorted(ctx.entries, key=lambda f: (f[1].reported, f[0].agency, f[1].id), reverse=True)[:10]
     ended = ctx.as_of > dt.date(ctx.plan.meta.end_year, 12, 31)
     by_year = schedule.rollup(ctx.assessments, schedule.by_year)
+    words = labels(lang)
     yield Page(
         ctx.urls.home,
         "site/home.md.j2",
-        {
+        description=wording.description(words.format("home_intro", number=ctx.plan.meta.number), counts_sentence(ctx, lang)),
+        values={
             "finder": agency_finder(ctx, lang),
             "grid": status_grid(ctx, ctx.plan.tasks),
             "upcoming": [] if ended else next_deadlines(ctx, lang),
@@ -145,15 +148,42 @@ def home(ctx: BuildContext, lang: Lang) -> Iterator[Page]:
     )
 
 
+def counts_sentence(ctx: BuildContext, lang: Lang) -> str:
+    """ "The plan has 3 groups of criteria, 14 sections and 45 tasks, and assigns work to 54 agencies." """
+    plan = ctx.plan
+    return labels(lang).format("home_counts", groups=len(plan.groups), sections=len(plan.sections), tasks=len(plan.tasks), agencies=len(plan.agencies))
+
+
+def agency_description(ctx: BuildContext, agency: Agency, duties: Sequence[Any], lang: Lang) -> str:
+    """An agency's duties in a sentence, then the codes of its tasks: what a shared link to its page says."""
+    words = labels(lang)
+    lead = sum(1 for d in duties if d.role == "lead")
+    coordinating = len(duties) - lead
+    key = "desc.agency" if lead and coordinating else "desc.agency_lead" if lead else "desc.agency_coordinating" if coordinating else "desc.agency_none"
+    sentence = words.format(
+        key, agency=agency.name.get(lang), lead=words.count("count.tasks", lead),
+        coordinating=words.count("count.tasks", coordinating), number=ctx.plan.meta.number,
+    )
+    return wording.description(sentence, ", ".join(d.task.id for d in duties))
+
+
 def plan_pages(ctx: BuildContext, lang: Lang) -> Iterator[Page]:
     """The plan overview and one page per section, with its tasks' status grid."""
-    yield Page(ctx.urls.plan, "site/plan.md.j2")
+    words, number = labels(lang), ctx.plan.meta.number
+    yield Page(ctx.urls.plan, "site/plan.md.j2", description=wording.description(ctx.plan.meta.title.get(lang) + ".", counts_sentence(ctx, lang)))
     for section in ctx.plan.sections:
-        yield Page(ctx.urls.section(section), "site/section.md.j2", {"section": section, "grid": status_grid(ctx, section.tasks)})
+        titles = "; ".join(wording.task_title(t, lang) for t in section.tasks)
+        yield Page(
+            ctx.urls.section(section),
+            "site/section.md.j2",
+            {"section": section, "grid": status_grid(ctx, section.tasks)},
+            description=wording.description(words.format("desc.section", title=wording.section_title(ctx.plan, section, lang), tasks=words.count("count.tasks", len(section.tasks)), number=number), titles),
+        )
 
 
 def task_pages(ctx: BuildContext, lang: Lang) -> Iterator[Page]:
     """One page per task: the row of the appendix, its obligations and statuses, its progress history."""
+    words = labels(lang)
     for task in ctx.plan.tasks:
         yield Page(
             ctx.urls.task(task),
@@ -164,6 +194,7 @@ def task_pages(ctx: BuildContext, lang: Lang) -> Iterator[Page]:
                 "assessments": ctx.assessments_by_task.get(task.id, ()),
                 "history": ctx.entries_by_task.get(task.id, ()),
             },
+            description=wording.description(words.format("event_task", id=task.id, content=task.content.get(lang))),
         )
 
 
@@ -190,10 +221,12 @@ def agency_pages(ctx: BuildContext, lang: Lang) -> Iterator[Page]:
     order = {t.id: i for i, t in enumerate(plan.tasks)}
     # Counts are of what the source names legibly; probable duties and obligations are listed apart on each agency's page and sheet.
     certain = {a.id: tuple(d for d in ctx.duties(a.id) if d.assignment == "certain") for a in plan.agencies}
+    words = labels(lang)
     yield Page(
         ctx.urls.agencies,
         "site/agencies.md.j2",
         {"duties": certain, "obligations": {a.id: sum(1 for x in ctx.agency_assessments(a.id) if x.obligation.assignment == "certain") for a in plan.agencies}},
+        description=wording.description(words.agency_index_intro, counts_sentence(ctx, lang)),
     )
     for agency in plan.agencies:
         own = sorted(ctx.agency_assessments(agency.id), key=lambda a: (a.obligation.due or dt.date.max, order.get(a.obligation.task, 0), a.obligation.id))
@@ -216,6 +249,7 @@ def agency_pages(ctx: BuildContext, lang: Lang) -> Iterator[Page]:
                     "count": len(sheet),
                     "task_count": len({a.obligation.task for a in sheet}),
                 },
+                description=wording.description(words.format("desc.agency_year", agency=agency.name.get(lang), count=words.count("count.obligations", len(sheet)), year=year)),
             )
         duties = certain[agency.id]
         current = sheet_year(years, ctx.as_of)
@@ -236,16 +270,18 @@ def agency_pages(ctx: BuildContext, lang: Lang) -> Iterator[Page]:
                 "overdue": [a for a in own if a.status == "overdue"],
                 "upcoming": [a for a in own if a.status in ("due_soon", "upcoming")][:20],
                 "filings": [r for r in ctx.reports if r.agency == agency.id],
-                "has_calendar": any(a.obligation.due and a.obligation.applicable for a in own),
+                "has_calendar": calendars.has_calendar(ctx, agency.id),
                 # The agency that receives a tier's reports compiles them (Sở Nội vụ): its page links the drafts.
                 "compiles": any(t.recipient == agency.id for t in plan.reporting),
             },
+            description=agency_description(ctx, agency, duties, lang),
         )
 
 
 def reference_pages(ctx: BuildContext, lang: Lang) -> Iterator[Page]:
     """Glossary, about the source (with every uncertain reading), translation coverage."""
-    yield Page("glossary.md", "site/glossary.md.j2")
+    words, number = labels(lang), ctx.plan.meta.number
+    yield Page(ctx.urls.glossary, "site/glossary.md.j2", description=words.format("desc.glossary", number=number))
     intro = (files("partracker.outputs") / "templates" / "site" / f"source-intro.{lang}.md").read_text(encoding="utf-8")
     yield Page(
         ctx.urls.source,
@@ -257,6 +293,7 @@ def reference_pages(ctx: BuildContext, lang: Lang) -> Iterator[Page]:
             "column_doubts": column_doubts(ctx.plan),
             "lost_targets": lost_targets(ctx.plan),
         },
+        description=words.format("desc.source", number=number),
     )
     total, missing = coverage(texts(ctx.plan))
     notes = note_texts(ctx.reports)
@@ -264,6 +301,7 @@ def reference_pages(ctx: BuildContext, lang: Lang) -> Iterator[Page]:
         ctx.urls.coverage,
         "site/coverage.md.j2",
         {"total": total, "missing": missing, "notes_total": len(notes), "notes_missing": [(r, e) for r, e in notes if e.note is not None and is_untranslated(e.note)]},
+        description=words.coverage_intro,
     )
 
 
@@ -272,16 +310,24 @@ def downloads_page(ctx: BuildContext, lang: Lang) -> Iterator[Page]:
     yield Page(
         ctx.urls.downloads,
         "site/downloads.md.j2",
-        {"schemas": opendata.schema_names(), "calendars": calendars.calendar_names(ctx), "has_obligations": bool(ctx.assessments)},
+        {
+            "schemas": opendata.schema_names(),
+            "data_schemas": [(name, data_schemas.data_file(name)) for name in data_schemas.names()],
+            "calendars": calendars.calendar_names(ctx),
+            "has_obligations": bool(ctx.assessments),
+        },
+        description=labels(lang).format("desc.downloads", number=ctx.plan.meta.number),
     )
 
 
 def asset_files(ctx: BuildContext, lang: Lang) -> Iterator[DataFile]:
-    """The site's stylesheet, its fonts, its script (in the page's language) and the report builder's script."""
+    """The site's stylesheet, its fonts, its script (in the page's language), the report builder's script, the share picture."""
     assets = files("partracker.outputs") / "assets"
     for name in ASSETS:
         yield DataFile(ctx.urls.asset(name), (assets / name).read_text(encoding="utf-8"))
     yield DataFile(ctx.urls.asset("fonts.css"), ctx.shared("fonts.css", lambda: fonts_css(ctx)))
+    # Drawn by scripts/share_image.py from the site's own words, one per language.
+    yield DataFile(ctx.urls.share_image, (assets / f"share-{lang}.png").read_bytes())
     yield DataFile(ctx.urls.asset("site.js"), site_script(ctx, lang))
 
 

@@ -17,7 +17,7 @@ from partracker.domain import schedule
 from partracker.domain.model import Plan, Target, Task
 from partracker.domain.periods import quarter_of
 from partracker.domain.schedule import Assessment
-from partracker.language.formats import sort_texts
+from partracker.language.formats import format_date, sort_texts
 from partracker.language.labels import labels
 from partracker.language.text import Lang
 from partracker.outputs import wording
@@ -148,12 +148,14 @@ def timeline_pages(ctx: BuildContext, lang: Lang) -> Iterator[Page]:
     """The timeline: an index, and one page per year by quarter."""
     years = timeline(ctx.plan, ctx.assessments, lang=lang)
     common = _common(ctx)
+    words = labels(lang)
     summary = []
     for year, blocks in years:
         page = ctx.urls.timeline_year(year)
-        yield Page(page, "site/progress/timeline-year.md.j2", {**common, "year": year, "blocks": blocks, "years": [y for y, _ in years]})
+        yield Page(page, "site/progress/timeline-year.md.j2", {**common, "year": year, "blocks": blocks, "years": [y for y, _ in years]},
+                   description=words.format("desc.timeline_year", year=year))
         summary.append((year, page, sum(len(b.deliverables) + len(b.reports) for b in blocks), sum(len(b.deliverables) for b in blocks), sum(len(b.reports) for b in blocks)))
-    yield Page(ctx.urls.timeline, "site/progress/timeline.md.j2", {**common, "summary": summary})
+    yield Page(ctx.urls.timeline, "site/progress/timeline.md.j2", {**common, "summary": summary}, description=words.timeline_intro)
 
 
 def progress_pages(ctx: BuildContext, lang: Lang) -> Iterator[Page]:
@@ -161,12 +163,15 @@ def progress_pages(ctx: BuildContext, lang: Lang) -> Iterator[Page]:
     plan, assessments, urls, words = ctx.plan, ctx.assessments, ctx.urls, labels(lang)
     common = _common(ctx)
     year_chart = _year_chart(ctx, lang)
-    yield Page(urls.progress_page("index"), "site/progress/index.md.j2", {**common, "measures": measure_rows(plan, assessments), "year_chart": year_chart})
+    number, as_of = plan.meta.number, words.format("as_of", date=format_date(ctx.as_of, lang))
+    yield Page(urls.progress_page("index"), "site/progress/index.md.j2", {**common, "measures": measure_rows(plan, assessments), "year_chart": year_chart},
+               description=wording.description(words.format("desc.progress", number=number), as_of))
 
     by_target: dict[tuple[str, str], dict[int, float | None]] = {}
     for row in target_rows(ctx):  # the same rows as data/targets.json
         by_target.setdefault((row["task"], row["target"]), {})[row["year"]] = row["reported"]
     # One page per section holds its targets' charts, so no page grows with the whole plan; the targets page lists them.
+    description = wording.description(words.format("desc.targets", number=number), as_of)
     sections = []
     for section in plan.sections:
         targets: list[tuple[Task, list[tuple[Target, Chart]]]] = []
@@ -175,10 +180,10 @@ def progress_pages(ctx: BuildContext, lang: Lang) -> Iterator[Page]:
                 targets.append((task, [(target, target_chart(task, target, by_target[(task.id, target.id)], lang=lang, templates=ctx.templates)) for target in task.targets]))
         if targets:
             page = urls.targets_section(section)
-            yield Page(page, "site/progress/targets-section.md.j2", {**common, "section": section, "targets": targets})
+            yield Page(page, "site/progress/targets-section.md.j2", {**common, "section": section, "targets": targets}, description=description)
             reported = sum(1 for task, items in targets for target, _ in items if any(v is not None for v in by_target[(task.id, target.id)].values()))
             sections.append((section, page, sum(len(items) for _, items in targets), reported))
-    yield Page(urls.progress_page("targets"), "site/progress/targets.md.j2", {**common, "sections": sections})
+    yield Page(urls.progress_page("targets"), "site/progress/targets.md.j2", {**common, "sections": sections}, description=description)
 
     periods = []
     for year in sorted({a.obligation.year for a in assessments}):
@@ -197,7 +202,8 @@ def progress_pages(ctx: BuildContext, lang: Lang) -> Iterator[Page]:
         rolled = schedule.rollup(of_year, period_key)
         chart = status_bar(_counts_rows(rolled, list(rolled), period_label), lang=lang, title=f"{words.status_by_year} — {year}", row_header=words.quarter, templates=ctx.templates)
         periods.append((year, chart))
-    yield Page(urls.progress_page("by-period"), "site/progress/by-period.md.j2", {**common, "year_chart": year_chart, "by_year": schedule.rollup(assessments, schedule.by_year), "periods": periods})
+    yield Page(urls.progress_page("by-period"), "site/progress/by-period.md.j2", {**common, "year_chart": year_chart, "by_year": schedule.rollup(assessments, schedule.by_year), "periods": periods},
+               description=wording.description(f"{words.status_by_year}.", as_of))
 
     by_section = schedule.rollup(assessments, schedule.by_section)
     section_rows = _counts_rows(by_section, [s.id for s in plan.sections], lambda sid: wording.section_title(plan, plan.section(sid), lang))
@@ -211,6 +217,7 @@ def progress_pages(ctx: BuildContext, lang: Lang) -> Iterator[Page]:
             "by_section": by_section,
             "by_task": schedule.rollup(assessments, schedule.by_task),
         },
+        description=wording.description(f"{words.status_by_section}.", as_of),
     )
 
     by_agency = schedule.rollup(assessments, schedule.by_agency)
@@ -225,4 +232,5 @@ def progress_pages(ctx: BuildContext, lang: Lang) -> Iterator[Page]:
         urls.progress_page("by-agency"),
         "site/progress/by-agency.md.j2",
         {**common, "chart": status_bar(agency_rows, lang=lang, title=words.status_by_agency, row_header=words.agency, templates=ctx.templates), "agency_ids": agency_ids, "by_agency": by_agency},
+        description=wording.description(f"{words.status_by_agency}.", as_of),
     )

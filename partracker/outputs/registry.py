@@ -10,6 +10,7 @@ module changes another's tables when it is imported.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Iterable
 
 from partracker.language.text import Lang
@@ -25,6 +26,7 @@ from partracker.outputs import (
 )
 from partracker.outputs.context import BuildContext
 from partracker.outputs.items import DataFile, Page
+from partracker.outputs.render import INVALID_XML
 
 Output = Callable[[BuildContext, Lang], Iterable[Page | DataFile]]
 
@@ -57,14 +59,28 @@ def generate(ctx: BuildContext, lang: Lang) -> dict[str, str | bytes]:
             if item.path in out:
                 raise RuntimeError(f"Two outputs write {item.path!r}")
             if isinstance(item, Page):
-                out[item.path] = ctx.render(item.template, lang=lang, page=item.path, **item.values)
+                text = ctx.render(item.template, lang=lang, page=item.path, **item.values)
+                out[item.path] = with_description(text, item.description) if item.description else text
             else:
                 out[item.path] = item.content
     return dict(sorted(out.items()))
 
 
+def with_description(markdown: str, description: str) -> str:
+    """A page with ``description:`` in its front matter (added to the page's own, or a new one), as a YAML (JSON) string.
+
+    The text stays plain: the theme override escapes it where it prints it (overrides/main.html).
+    """
+    line = "description: " + json.dumps(" ".join(INVALID_XML.sub("", description).split()), ensure_ascii=False)
+    if markdown.startswith("---\n"):
+        return f"---\n{line}\n{markdown[4:]}"
+    return f"---\n{line}\n---\n\n{markdown}"
+
+
 SHARED: tuple[Output, ...] = (opendata.data_files, calendars.calendar_files, report_builder.builder_files, search.worker_files, compiled.docx_files)
-"""Outputs whose bytes are the same in both languages: computed once (:meth:`BuildContext.shared`)."""
+"""Outputs whose work is shared by both languages (:meth:`BuildContext.shared`): the open data, the report builder's
+data, the search worker and the Word drafts are the same bytes; the calendars share the choice of events. Computed
+before the languages are built apart."""
 
 
 def prepare(ctx: BuildContext) -> None:

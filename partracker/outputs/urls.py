@@ -45,6 +45,18 @@ class Urls:
     timeline = "timeline/index.md"
     progress = "progress/index.md"
     feed = "feed.xml"
+    share_image = "assets/share.png"
+    """The picture a link to the site shows in chat apps and social sites (one per language)."""
+
+    # --- the site's root, beside vi/ and en/ ---------------------------------------------------
+
+    root_index = "index.html"
+    """The page that sends a reader to vi/ or en/."""
+    not_found = "404.html"
+    """The one "not found" page: static hosts (GitHub Pages) serve it for a missing address at any depth."""
+    robots = "robots.txt"
+    sitemap_index = "sitemap.xml"
+    """Names each language's sitemap."""
 
     @staticmethod
     def task(task: Task | str) -> str:
@@ -116,6 +128,11 @@ class Urls:
         return f"schemas/{name}.schema.json"
 
     @staticmethod
+    def data_schema(name: str) -> str:
+        """The JSON Schema of a published data file: ``schemas/data/plan.schema.json`` (for ``data/plan.json``)."""
+        return f"schemas/data/{name}.schema.json"
+
+    @staticmethod
     def calendar(name: str) -> str:
         """A calendar: ``ics/plan.ics`` or ``ics/<agency id>.ics``."""
         return f"ics/{name}.ics"
@@ -151,6 +168,10 @@ class Urls:
             return stem.removesuffix("index")
         return stem + "/"
 
+    def root_public(self, path: str) -> str | None:
+        """The public address of a file at the site's root (``robots.txt``), or None when the base is unknown."""
+        return f"{self.base_url}{path}" if self.base_url else None
+
     def language_root(self, lang: Lang) -> str | None:
         """The public address of a language's site, or None when the base is unknown."""
         return f"{self.base_url}{lang}/" if self.base_url else None
@@ -159,3 +180,8 @@ class Urls:
         """The public address of a page or file in ``lang``, or None when the base is unknown."""
         root = self.language_root(lang)
         return root + self.site_path(docs_path) if root else None
+
+    def subscribe(self, lang: Lang, docs_path: str) -> str | None:
+        """The ``webcal:`` address of a published calendar (a calendar app subscribes to it), or None when the base is unknown."""
+        address = self.public(lang, docs_path)
+        return "webcal:" + address.split(":", 1)[1] if address else None

@@ -99,6 +99,18 @@ def task_title(task: Task, lang: Lang) -> str:
     return head.rstrip(",.;") + "…"
 
 
+DESCRIPTION_LIMIT = 200
+"""Characters of a page description before it is cut at a word and marked "…" (search engines show about 160)."""
+
+
+def description(*parts: str, limit: int = DESCRIPTION_LIMIT) -> str:
+    """A page description from sentences of its content: one line, cut at a word near ``limit`` characters."""
+    text = " ".join(" ".join(p.split()) for p in parts if p and p.strip())
+    if len(text) <= limit:
+        return text
+    return text[:limit].rsplit(" ", 1)[0].rstrip(",.;:—-– ") + "…"
+
+
 def rule_label(rule: Rule, lang: Lang) -> str:
     """The kind of a deadline rule, with its quarter: "Hoàn thành trong quý III"."""
     label = labels(lang).code("rule_kind", rule.kind)

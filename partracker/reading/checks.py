@@ -188,7 +188,8 @@ def _convert(doc: Document, error: Any, name: str) -> Iterable[Problem]:
             hint_vi, hint_en = f"thêm phần tử, mỗi phần tử bắt đầu bằng '- ' với các trường {_fields(items)}", f"add items, each starting with '- ' with the fields {_fields(items)}"
         else:
             hint_vi, hint_en = "thêm phần tử, mỗi phần tử một dòng bắt đầu bằng '- '", "add items, each on a line starting with '- '"
-        yield doc.problem(path, "schema.min_items", limit=error.validator_value, hint_vi=hint_vi, hint_en=hint_en)
+        limit = error.validator_value
+        yield doc.problem(path, "schema.min_items", limit=limit, items_en="item" if limit == 1 else "items", hint_vi=hint_vi, hint_en=hint_en)
         return
     if kind == "minLength":
         yield doc.problem(path, "schema.min_length")

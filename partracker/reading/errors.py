@@ -275,7 +275,7 @@ MESSAGES: dict[str, tuple[str, str, str, str]] = {
     ),
     "schema.min_items": (
         "danh sách cần ít nhất {limit} phần tử",
-        "the list needs at least {limit} item(s)",
+        "the list needs at least {limit} {items_en}",
         "{hint_vi}",
         "{hint_en}",
     ),
@@ -923,5 +923,5 @@ class DataInvalid(Exception):
     """The data has problems; nothing may be published."""
 
     def __init__(self, problems: list[Problem]) -> None:
-        super().__init__(f"{len(problems)} problem(s) in the data")
+        super().__init__(f"{len(problems)} {'problem' if len(problems) == 1 else 'problems'} in the data")
         self.problems = problems

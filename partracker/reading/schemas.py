@@ -692,9 +692,16 @@ def schema(name: str) -> dict[str, Any]:
     return (SCHEMAS | PROJECT_SCHEMAS)[name]()
 
 
-def rendered(name: str) -> str:
-    """The schema as saved on disk (stable key order, trailing newline)."""
-    return json.dumps(schema(name), ensure_ascii=False, indent=2) + "\n"
+def rendered(name: str, *, schema_id: str | None = None) -> str:
+    """The schema as saved on disk (stable key order, trailing newline), or as published with the ``$id`` of its address.
+
+    The saved files have no ``$id``: editors find them by relative path (the ``yaml-language-server`` comment),
+    and an identifier must not name a host the schema is not at.
+    """
+    body = schema(name)
+    if schema_id:
+        body = {"$schema": body["$schema"], "$id": schema_id, **{k: v for k, v in body.items() if k != "$schema"}}
+    return json.dumps(body, ensure_ascii=False, indent=2) + "\n"
 
 
 def write_all(directory: Path = SCHEMA_DIR) -> list[Path]:

@@ -531,8 +531,8 @@ def part_pages(work: Path, *, progress: Any) -> dict[str, Any]:
 
     if not queries.is_file():
         quality = {"skipped": f"no query set at {SEARCH_QUERIES}"}
-    elif not Path(search_quality.CHROMIUM).is_file() or importlib.util.find_spec("playwright") is None:
-        quality = {"skipped": f"needs Playwright and Debian's Chromium at {search_quality.CHROMIUM} (bash scripts/test.sh installs both)"}
+    elif _no_browser() or importlib.util.find_spec("playwright") is None:
+        quality = {"skipped": f"needs Playwright and a Chromium ({_no_browser() or 'found'}; bash scripts/test.sh installs both)"}
     else:
         progress("real plan: search query set in Chromium")
         quality = search_quality.measure(site_dir, queries)
@@ -548,6 +548,17 @@ def part_pages(work: Path, *, progress: Any) -> dict[str, Any]:
 
 
 # --- the whole run -------------------------------------------------------------------------------
+
+
+def _no_browser() -> str:
+    """Why no browser can run the search query set, or "" when one can (the project's one browser setting)."""
+    from partracker.tools import browser
+
+    try:
+        browser.find()
+    except browser.NoBrowser as exc:
+        return str(exc)
+    return ""
 
 
 def machine() -> dict[str, Any]:

@@ -62,7 +62,8 @@ def fail_with(problems: list, *, lang: str, fmt: str = "text") -> None:
     """Print every problem and exit 1: text to stderr; GitHub annotations and JSON to stdout, where tools read them."""
     click.echo(render_problems(problems, lang=lang, fmt=fmt), err=fmt == "text")  # type: ignore[arg-type]
     if fmt != "json":
-        click.echo(labels(lang).format("cli.problems", count=len(problems)), err=True)  # type: ignore[arg-type]
+        words = labels(lang)  # type: ignore[arg-type]
+        click.echo(words.format("cli.problems", count=words.count("count.problems", len(problems))), err=True)
     sys.exit(1)
 
 
@@ -102,7 +103,9 @@ def validate(data_dir: Path, lang: str, fmt: str, base: str | None = None, as_of
     if fmt == "json":
         click.echo("[]")
         return
-    click.echo(labels(lang).format("cli.valid", data=data_dir, tasks=loaded.tasks, agencies=loaded.agencies, reports=loaded.reports))  # type: ignore[arg-type]
+    words = labels(lang)  # type: ignore[arg-type]
+    click.echo(words.format("cli.valid", data=data_dir, tasks=words.count("count.tasks", loaded.tasks), agencies=words.count("count.agencies", loaded.agencies),
+                            reports=words.count("count.report_files", loaded.reports)))
 
 
 @main.command()
@@ -110,9 +113,9 @@ def validate(data_dir: Path, lang: str, fmt: str, base: str | None = None, as_of
 @LANG_OPTION
 @click.option("--format", "fmt", type=click.Choice(["json", "csv"]), default="json", show_default=True)
 def export(data_dir: Path, lang: str, fmt: str) -> None:
-    """Print the loaded plan as JSON (everything) or CSV (one row per task).
+    """Print the loaded plan as JSON (everything) or CSV (one row per task, the bytes of data/tasks.csv: UTF-8 with a BOM for Excel).
 
-    In kế hoạch đã nạp dưới dạng JSON (đầy đủ) hoặc CSV (mỗi nhiệm vụ một dòng).
+    In kế hoạch đã nạp dưới dạng JSON (đầy đủ) hoặc CSV (mỗi nhiệm vụ một dòng, giống hệt data/tasks.csv: UTF-8 có BOM cho Excel).
     """
     loaded = ds.load_dataset(data_dir)
     if loaded.problems or loaded.plan is None:
@@ -199,7 +202,8 @@ def new_report(agency_id: str, period: str, data_dir: Path, on: str | None) -> N
     target.parent.mkdir(parents=True, exist_ok=True)
     with target.open("x", encoding="utf-8", newline="\n") as fh:
         fh.write(scaffold(plan, agency_id, period, today=day))
-    click.echo(f"{shown}: đã tạo / created — {len(duties(plan, agency_id))} mục / entries.")
+    n = len(duties(plan, agency_id))
+    click.echo(f"{shown}: " + " / ".join(labels(lang).format("cli.report_created", count=labels(lang).count("count.entries", n)) for lang in ("vi", "en")) + ".")
 
 
 @main.command("diff")
@@ -419,7 +423,7 @@ def _obligations_output(plan: Plan, assessed: tuple[Assessment, ...], *, as_of: 
     lines = ["  ".join(c.ljust(w) for c, w in zip(row, widths)).rstrip() for row in rows]
     lines.insert(1, "  ".join("-" * w for w in widths))
     lines.append("")
-    lines.append(words.format("cli.obligations_count", count=len(assessed), date=f"{as_of:%d/%m/%Y}"))
+    lines.append(words.format("cli.obligations_count", count=words.count("count.obligations", len(assessed)), date=f"{as_of:%d/%m/%Y}"))
     return "\n".join(lines) + "\n"
 
 
@@ -492,7 +496,7 @@ def bench(quick: bool, as_json: bool, sizes: str | None, entries: int | None, pa
     chosen = tuple(p.strip() for p in parts.split(",") if p.strip())
     unknown = sorted(set(chosen) - set(bn.PARTS))
     if unknown:
-        raise click.BadParameter(f"unknown part(s) {', '.join(unknown)}; expected some of {', '.join(bn.PARTS)}", param_hint="--parts")
+        raise click.BadParameter(f"{'unknown part' if len(unknown) == 1 else 'unknown parts'} {', '.join(unknown)}; expected some of {', '.join(bn.PARTS)}", param_hint="--parts")
     try:
         result = bn.run(quick=quick, sizes=size_list, entries=entries, parts=chosen, work=work_dir, progress=lambda m: click.echo(m, err=True))
     except bn.BenchError as exc:

@@ -7,7 +7,7 @@ order the search worker gives them and Material shows them (one result per page)
 figures and ``partracker bench`` prints them: the share found first and the share found in the top three,
 per language.
 
-Only Debian's Chromium is used (:data:`CHROMIUM`), driven by Playwright; nothing is downloaded and only
+Only the browser the project's one setting finds is used (:func:`partracker.tools.browser.find`: Debian's Chromium here), driven by Playwright; nothing is downloaded and only
 the local server is contacted.
 """
 
@@ -21,12 +21,8 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from partracker.language.text import LANGS
+from partracker.tools import browser as browser_setting
 
-CHROMIUM = "/usr/bin/chromium"
-"""The browser: Debian's Chromium, never a downloaded one."""
-CHROMIUM_ARGS = ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync", "--no-first-run", "--disable-quic")
-"""Headless, without the browser's own network traffic."""
 READY_MS = 120_000
 """How long the search worker may take to build its index: on a busy 2-core machine, tens of seconds."""
 TOP = 3
@@ -217,7 +213,7 @@ def measure(site: Path, queries_file: Path) -> dict[str, Any]:
     thread.start()
     try:
         with sync_playwright() as p:
-            browser = p.chromium.launch(executable_path=CHROMIUM, args=list(CHROMIUM_ARGS))
+            browser = p.chromium.launch(executable_path=browser_setting.find(), args=list(browser_setting.ARGS))
             try:
                 outcomes = run(browser, f"http://127.0.0.1:{server.server_port}/", load_queries(queries_file))
             finally:

@@ -267,7 +267,7 @@ def generate(root: Path, *, tasks: int, seed: int = SEED, reports: bool = True) 
             '    en: "Public administration reform (PAR)"',
             '  - abbr: "TTHC"',
             '    vi: "Thủ tục hành chính"',
-            '    en: "Administrative procedure(s)"',
+            '    en: "Administrative procedures"',
         ],
     )
     groups = sorted({g for g, _, _ in sections})
