@@ -19,7 +19,7 @@ def on_config(config):
 
 
 def on_files(files, config):
-    return live.site_module().on_files(files, config, log)
+    return live.site_module().on_files(files, config, log, live.unchanged)
 
 
 def on_serve(server, config, builder):

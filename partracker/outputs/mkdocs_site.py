@@ -18,13 +18,14 @@ import sys
 import tempfile
 import threading
 import traceback
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from partracker.domain.model import Plan
 from partracker.language.labels import labels
 from partracker.language.text import LANGS, Lang
-from partracker.outputs import live, registry, search, site_root, wording
+from partracker.outputs import registry, search, site_root, wording
 from partracker.outputs.context import BuildContext, BuildOptions
 from partracker.outputs.urls import Urls
 from partracker.reading.clock import AsOfError
@@ -125,8 +126,13 @@ def on_config(config: Any, logger: Any) -> Any:
     return config
 
 
-def on_files(files: Any, config: Any, logger: Any) -> Any:
-    """Add every generated page and file, and the navigation, to this language's build."""
+def on_files(files: Any, config: Any, logger: Any, unchanged: Callable[[str, str, str | bytes], bool] | None = None) -> Any:
+    """Add every generated page and file, and the navigation, to this language's build.
+
+    ``unchanged(lang, path, content)``: whether a generated file holds the same bytes as at the previous rebuild
+    (:func:`partracker.outputs.live.unchanged`, given by the hook under ``mkdocs serve``); such a file is reported
+    unmodified, so ``mkdocs serve --dirty`` does not render it again.
+    """
     from mkdocs.structure.files import File
 
     class Generated(File):
@@ -144,7 +150,7 @@ def on_files(files: Any, config: Any, logger: Any) -> Any:
             logger.warning(f"Generated page {path} would replace a hand-written file; keeping the hand-written one.")
             continue
         generated = Generated.generated(config, path, content=content)
-        generated.unchanged = live.unchanged(lang, path, content)
+        generated.unchanged = unchanged is not None and unchanged(lang, path, content)
         files.append(generated)
     config.nav = nav(lang, ctx.plan, ctx.urls, {f.src_uri for f in files})
     return files
