@@ -133,7 +133,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "grid_cell_title": ("Năm {year}: {done}/{total} nghĩa vụ đã hoàn thành", "{year}: {done} of {total} obligations done"),
     # --- agencies ------------------------------------------------------------------------------
     "duties_title": ("Các nhiệm vụ của đơn vị", "The agency's tasks"),
-    "duties_summary": ("{tasks} nhiệm vụ, mỗi nhiệm vụ một dòng với vai trò mạnh nhất: chủ trì {lead}, phối hợp {coordinating}.", "{tasks} tasks, each on one row with its strongest role: lead in {lead}, coordinating in {coordinating}."),
+    "duties_summary": ("{tasks}, mỗi nhiệm vụ một dòng với vai trò mạnh nhất: chủ trì {lead}, phối hợp {coordinating}.", "{tasks}, each on one row with its strongest role: lead in {lead}, coordinating in {coordinating}."),
     "duties_via": ("{n} nhiệm vụ được giao qua một nhóm đơn vị mà đơn vị này thuộc về.", "{n} of them are assigned through a collective this agency belongs to."),
     "via_collective": ("qua nhóm", "through"),
     "owes_in_year": ("Việc phải làm năm {year}", "What is owed in {year}"),
