@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -159,7 +159,9 @@ def describe_entry(data: Any) -> Callable[[NodePath], tuple[str, str] | None]:
     return describe
 
 
-def _check_file(plan: Plan | None, doc: Any, agency_dir: str, filing: str, as_of: dt.date | None, supplement: str) -> list[Problem]:
+def _check_file(
+    plan: Plan | None, doc: Any, agency_dir: str, filing: str, as_of: dt.date | None, supplement: str, published: dt.date | None = None
+) -> list[Problem]:
     data = doc.data
     found: list[Problem] = []
     period = filing_period(filing)
@@ -170,6 +172,10 @@ def _check_file(plan: Plan | None, doc: Any, agency_dir: str, filing: str, as_of
     # A period that is wrong or outside the plan is the mistake to fix; dates measured against it would only repeat it.
     windowed = data["period"] == period and (plan is None or period_problem(plan, period) is None)
     _check_dates(doc, found, as_of, filing if windowed else None, supplement)
+    # A report cannot have been sent after the day it became public: the date was typed wrong.
+    submitted = _real_date(data["submitted"])
+    if published is not None and submitted is not None and submitted > published:
+        found.append(doc.problem(("submitted",), "report.submitted_after_published", got=quote(data["submitted"]), published=published.isoformat()))
     first_id: dict[str, tuple[int, int]] = {}
     first_task: dict[str, tuple[int, int]] = {}
     for i, e in enumerate(data["entries"]):
@@ -230,7 +236,7 @@ def period_problem(plan: Plan, period: str) -> tuple[str, dict[str, Any]] | None
     return None
 
 
-def _report(doc: Any, rel: str, *, demo: bool) -> Report:
+def _report(doc: Any, rel: str, *, demo: bool, published: dt.date | None = None) -> Report:
     data = doc.data
     entries = []
     for e in data["entries"]:
@@ -249,13 +255,25 @@ def _report(doc: Any, rel: str, *, demo: bool) -> Report:
                 corrects=e.get("corrects"),
             )
         )
-    return Report(agency=data["agency"], period=data["period"], file=rel, submitted=data["submitted"], entries=tuple(entries), demo=demo)
+    return Report(
+        agency=data["agency"], period=data["period"], file=rel, submitted=data["submitted"], entries=tuple(entries), demo=demo,
+        published=published.isoformat() if published else None,
+    )
 
 
 def check_reports(
-    plan: Plan | None, root: Path, rels: Iterable[str], *, as_of: dt.date | None = None, demo: bool = False
+    plan: Plan | None,
+    root: Path,
+    rels: Iterable[str],
+    *,
+    as_of: dt.date | None = None,
+    demo: bool = False,
+    published: Mapping[str, dt.date] | None = None,
 ) -> tuple[tuple[Report, ...], list[Problem]]:
-    """Load and check report files (paths relative to ``root``): the reports of readable, schema-valid files, and every problem."""
+    """Load and check report files (paths relative to ``root``): the reports of readable, schema-valid files, and every problem.
+
+    ``published``: the date each file first reached the main branch, by path (:func:`partracker.reading.history.publication_dates`).
+    """
     problems: list[Problem] = []
     reports: list[tuple[Report, Any]] = []
     for rel in sorted(rels):
@@ -278,8 +296,9 @@ def check_reports(
             problems.extend(found)
             continue
         supplement = next_supplement(root / "progress" / agency, period)
-        problems.extend(_check_file(plan, doc, agency, stem, as_of, supplement))
-        reports.append((_report(doc, rel, demo=demo), doc))
+        day = (published or {}).get(rel)
+        problems.extend(_check_file(plan, doc, agency, stem, as_of, supplement, day))
+        reports.append((_report(doc, rel, demo=demo, published=day), doc))
     problems.extend(_check_corrections(reports, root))
     return tuple(sorted((r for r, _ in reports), key=report_sort_key)), sorted(problems, key=Problem.sort_key)
 
