@@ -126,8 +126,10 @@ def test_a_report_sent_after_its_own_first_commit_is_refused_where_it_says_so(re
     commit(repo, "Q1 report", "2017-03-02T03:00:00+00:00")
     monkeypatch.chdir(repo)
     assert [p.format("en") for p in load_dataset(repo / "plan-data", as_of=AS_OF).problems] == [
-        "plan-data/progress/so-noi-vu/2017-q1.yaml:4:12: submitted: date '2017-03-04' is after the day the report file reached the main branch"
-        " (2017-03-02); a report cannot be sent after it was made public — fix: write the day the agency actually sent the report, no later than 2017-03-02"
+        (
+            "plan-data/progress/so-noi-vu/2017-q1.yaml:4:12: submitted: date '2017-03-04' is after the day the report file reached the main branch"
+            " (2017-03-02); a report cannot be sent after it was made public — fix: write the day the agency actually sent the report, no later than 2017-03-02"
+        )
     ]
     run = CliRunner().invoke(cli.main, ["validate", "--as-of", "2017-12-31"])
     assert run.exit_code == 1
@@ -148,7 +150,7 @@ def test_without_git_the_dates_are_unknown_and_the_build_says_so(tmp_path: Path,
     assert json.loads(open_data(ctx)["data/progress.json"])[0]["published"] is None
 
     # `partracker build` says plainly why (the site itself is not built here: other tests build sites).
-    import partracker.outputs.mkdocs_site as mkdocs_site
+    from partracker.outputs import mkdocs_site
 
     monkeypatch.setattr(mkdocs_site, "build_site", lambda *args, **kwargs: None)
     monkeypatch.chdir(tmp_path)

@@ -151,10 +151,14 @@ LABELS: dict[str, tuple[str, str]] = {
     "published_unknown": ("chưa rõ", "unknown"),
     "published_late": ("công bố muộn", "published late"),
     "published_note": (
-        "Ngày nộp là ngày đơn vị ghi trong báo cáo; ngày công bố là ngày tệp báo cáo được đưa lên nhánh chính của kho dữ liệu. "
-        "Báo cáo công bố muộn hơn {n} ngày sau ngày nộp được ghi “công bố muộn”; tình trạng đúng hạn hay trễ hạn vẫn tính theo ngày nộp.",
-        "Submitted is the date the agency wrote in the report; published is the date the report file reached the data repository's main branch. "
-        "A report published more than {n} days after it was submitted is marked “published late”; on time or late is still judged by the date submitted.",
+        (
+            "Ngày nộp là ngày đơn vị ghi trong báo cáo; ngày công bố là ngày tệp báo cáo được đưa lên nhánh chính của kho dữ liệu. "
+            "Báo cáo công bố muộn hơn {n} ngày sau ngày nộp được ghi “công bố muộn”; tình trạng đúng hạn hay trễ hạn vẫn tính theo ngày nộp."
+        ),
+        (
+            "Submitted is the date the agency wrote in the report; published is the date the report file reached the data repository's main branch. "
+            "A report published more than {n} days after it was submitted is marked “published late”; on time or late is still judged by the date submitted."
+        ),
     ),
     "entries": ("Số mục", "Entries"),
     "no_filings": ("Đơn vị chưa nộp báo cáo nào.", "This agency has filed no report."),
@@ -228,7 +232,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "dl_plan_json": ("Toàn bộ kế hoạch (nhiệm vụ, đơn vị, thuật ngữ, trách nhiệm, chế độ báo cáo)", "The whole plan (tasks, agencies, glossary, responsibilities, reporting regime)"),
     "dl_tasks_csv": ("Nhiệm vụ, mỗi dòng một nhiệm vụ (an toàn với công thức bảng tính)", "Tasks, one row per task (formula-safe for spreadsheets)"),
     "dl_obligations": ("Nghĩa vụ có ngày hạn và tình trạng", "Dated obligations and their status"),
-    "dl_progress": ("Các mục báo cáo tiến độ (đã áp dụng đính chính)", "Progress report entries (corrections applied)"),
+    "dl_progress": ("Các mục báo cáo tiến độ (đã áp dụng đính chính), với ngày nộp và ngày công bố", "Progress report entries (corrections applied), with the dates submitted and published"),
     "dl_targets": ("Chỉ tiêu số theo năm, với giá trị báo cáo mới nhất", "Numeric targets per year, with the latest value reported"),
     "dl_schema": ("Lược đồ JSON cho tệp", "JSON Schema for"),
     "dl_ics_plan": ("Lịch mọi nghĩa vụ của kế hoạch", "Calendar of every obligation in the plan"),

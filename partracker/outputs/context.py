@@ -71,7 +71,7 @@ class BuildOptions:
 class BuildContext:
     """The plan, the reports and everything derived from them for one build, each computed once."""
 
-    def __init__(self, options: BuildOptions, plan: Plan, reports: tuple[Report, ...], as_of: dt.date, publication: Publication = Publication()) -> None:
+    def __init__(self, options: BuildOptions, plan: Plan, reports: tuple[Report, ...], as_of: dt.date, publication: Publication | None = None) -> None:
         self.options = options
         """What was asked for."""
         self.plan = plan
@@ -80,7 +80,7 @@ class BuildContext:
         """Every filed report that counts in this build (with the sample reports in a demo build), sorted."""
         self.as_of = as_of
         """The date statuses are computed for, in the plan's time zone."""
-        self.publication = publication
+        self.publication = publication or Publication()
         """When each report file reached the main branch (read from git once, with the data), or why that is unknown."""
         self.urls = Urls(options.site_url)
         """Where every page and file is published."""
