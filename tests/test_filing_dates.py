@@ -15,12 +15,13 @@ from test_reports_fixture import GOOD_REPORT, make_plan, write
 
 from partracker.domain import progress
 from partracker.domain.model import Report
-from partracker.outputs import compiled, opendata, pages
+from partracker.outputs import compiled, mkdocs_site, opendata, pages
 from partracker.outputs.context import BuildContext, BuildOptions
 from partracker.reading.dataset import load_dataset
 from partracker.reading.history import publication_dates
 from partracker.tools import cli
 
+ROOT = Path(__file__).resolve().parent.parent
 AS_OF = dt.date(2017, 12, 31)
 REPORT = "progress/so-noi-vu/2017-q1.yaml"  # GOOD_REPORT: submitted "2017-03-04"
 
@@ -150,17 +151,14 @@ def test_without_git_the_dates_are_unknown_and_the_build_says_so(tmp_path: Path,
     assert json.loads(open_data(ctx)["data/progress.json"])[0]["published"] is None
 
     # `partracker build` says plainly why (the site itself is not built here: other tests build sites).
-    from partracker.outputs import mkdocs_site
-
     monkeypatch.setattr(mkdocs_site, "build_site", lambda *args, **kwargs: None)
     monkeypatch.chdir(tmp_path)
-    root = Path(__file__).resolve().parent.parent
-    run = CliRunner().invoke(cli.main, ["build", "--lang", "en", "--as-of", "2017-12-31", "--config", str(root / "mkdocs.yml"), "--site-dir", "site"])
+    run = CliRunner().invoke(cli.main, ["build", "--lang", "en", "--as-of", "2017-12-31", "--config", str(ROOT / "mkdocs.yml"), "--site-dir", "site"])
     assert run.exit_code == 0, run.output
-    assert "plan-data/ is not in a git checkout (or has no commit yet), so the date each report became public is unknown" in run.output
+    assert "git could not read the history of plan-data/ (not in a git checkout, or no commit yet), so the date each report became public is unknown" in run.output
 
 
-def test_a_shallow_clone_gives_no_dates_rather_than_wrong_ones(repo: Path, tmp_path_factory: pytest.TempPathFactory) -> None:
+def test_a_shallow_clone_gives_no_dates_rather_than_wrong_ones(repo: Path, tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
     write(repo / "plan-data", REPORT, GOOD_REPORT)
     commit(repo, "Q1 report", "2017-03-05T03:00:00+00:00")
     write(repo / "plan-data", "progress/so-noi-vu/2017-q2.yaml", GOOD_REPORT.replace('"2017-q1"', '"2017-q2"').replace('"2017-03-04"', '"2017-04-10"'))
@@ -169,3 +167,8 @@ def test_a_shallow_clone_gives_no_dates_rather_than_wrong_ones(repo: Path, tmp_p
     git(repo, "clone", "-q", "--depth", "1", f"file://{repo}", str(clone))
     found = publication_dates(clone / "plan-data", "Asia/Ho_Chi_Minh")
     assert (found.unknown, dict(found.dates)) == ("shallow", {})
+    monkeypatch.setattr(mkdocs_site, "build_site", lambda *args, **kwargs: None)
+    monkeypatch.chdir(clone)
+    run = CliRunner().invoke(cli.main, ["build", "--lang", "en", "--as-of", "2017-12-31", "--config", str(ROOT / "mkdocs.yml"), "--site-dir", "site"])
+    assert run.exit_code == 0, run.output
+    assert "this git checkout is shallow (older commits are missing), so the date each report became public is unknown" in run.output

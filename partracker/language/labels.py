@@ -447,8 +447,8 @@ LABELS: dict[str, tuple[str, str]] = {
     "cli.no_site_url": ("Lưu ý: deployment.yaml chưa ghi địa chỉ trang (site_url) và không có --base-url, nên trang dùng liên kết tương đối; nguồn tin Atom, lịch và sơ đồ trang không mang địa chỉ tuyệt đối.", "Note: deployment.yaml gives no site address (site_url) and no --base-url was given, so the site uses relative links; the Atom feed, calendars and sitemaps carry no absolute addresses."),
     "cli.no_repository": ("Lưu ý: deployment.yaml chưa ghi kho GitHub (repository), nên trang lập báo cáo cho chép và tải tệp thay vì mở GitHub, và trang không có liên kết tới kho.", "Note: deployment.yaml names no GitHub repository (repository), so the report builder offers copy and download instead of opening GitHub, and the site has no link to the repository."),
     "cli.no_git_history": (
-        "Lưu ý: plan-data/ không nằm trong một bản git (hoặc chưa có commit nào), nên chưa rõ ngày công bố của các báo cáo; trang ghi “chưa rõ”, không đoán.",
-        "Note: plan-data/ is not in a git checkout (or has no commit yet), so the date each report became public is unknown; the site says “unknown” and guesses nothing.",
+        "Lưu ý: git không đọc được lịch sử của plan-data/ (không nằm trong một bản git, hoặc chưa có commit nào), nên chưa rõ ngày công bố của các báo cáo; trang ghi “chưa rõ”, không đoán.",
+        "Note: git could not read the history of plan-data/ (not in a git checkout, or no commit yet), so the date each report became public is unknown; the site says “unknown” and guesses nothing.",
     ),
     "cli.shallow_history": (
         "Lưu ý: bản git này là bản sao nông (shallow), thiếu các commit cũ, nên chưa rõ ngày công bố của các báo cáo; lấy đủ lịch sử bằng git fetch --unshallow (hoặc fetch-depth: 0 trong workflow).",

@@ -78,7 +78,7 @@ class Publication:
     dates: Mapping[str, dt.date] = field(default_factory=dict)
     """First-commit date by path relative to plan-data/ (``progress/<agency>/<filing>.yaml``); a file not yet committed has none."""
     unknown: str | None = None
-    """Why no date is known at all: ``no_git`` (no git checkout, or no commit yet) or ``shallow`` (a shallow clone
+    """Why no date is known at all: ``no_git`` (git cannot read a history: no checkout, no commit yet, git missing) or ``shallow`` (a shallow clone
     hides the older commits, so its first commit would seem to add every file); None when the history was read."""
 
 
@@ -94,7 +94,7 @@ def publication_dates(root: Path, timezone: str) -> Publication:
         if git(top, "rev-parse", "--is-shallow-repository").strip() == b"true":
             return Publication(unknown="shallow")
         progress = f"{prefix}/progress/" if prefix else "progress/"
-        log = git(top, "log", "--first-parent", "--reverse", "--diff-filter=A", "--no-renames", "--name-only", "-z", "--format=%x01%ct", "--", progress)
+        log = git(top, "--literal-pathspecs", "log", "--first-parent", "--reverse", "--diff-filter=A", "--no-renames", "--name-only", "-z", "--format=%x01%ct", "--", progress)
     except (GitError, ValueError):  # ValueError: plan-data/ is outside the repository that holds it
         return Publication(unknown="no_git")
     zone = ZoneInfo(timezone)
