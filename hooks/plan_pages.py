@@ -9,6 +9,10 @@ from partracker.outputs import live
 log = get_plugin_logger("partracker")
 
 
+def on_startup(command, dirty):
+    live.startup(command, dirty)
+
+
 # Under `mkdocs serve`, an edit to any file of the package takes effect at the next rebuild.
 def on_config(config):
     return live.site_module(refresh=True).on_config(config, log)

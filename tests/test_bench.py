@@ -89,13 +89,19 @@ def test_bench_quick_json_has_every_figure(tmp_path: Path) -> None:
     assert data["figures"]["validation_entries_per_s"]["value"] > 0
     assert data["figures"]["validation_entries_per_s"]["met"] in (True, False)
     assert data["results"]["validation"]["entries"] == 400
+    # Beside validate: the floor, the peer (pinned in the test extra) and the cache, each measured.
+    for figure in ("validation_floor_ratio", "validation_peer_ratio", "cache_warm_s", "cache_one_new_s"):
+        assert data["figures"][figure]["value"] is not None and data["figures"][figure]["value"] >= 0, figure
+    validation = data["results"]["validation"]
+    assert validation["run"]["cpu_seconds"] > 0 and validation["floor"]["cpu_seconds"] > 0 and validation["peer"]["cpu_seconds"] > 0
+    assert validation["cache_warm"]["returncode"] == validation["cache_one_new"]["returncode"] == 0
     assert set(data["machine"]) >= {"nproc", "memory_gb", "python", "mkdocs", "material"}
 
 
 def test_bench_rejects_unknown_parts() -> None:
     result = CliRunner().invoke(main, ["bench", "--parts", "validation,speed"])
     assert result.exit_code == 2
-    assert "unknown part(s) speed; expected some of compare, scaling, validation, serve, pages" in result.output
+    assert "unknown part(s) speed; expected some of real, compare, scaling, validation, serve, pages" in result.output
 
 
 def test_table_lists_figure_target_and_met() -> None:

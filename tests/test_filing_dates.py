@@ -140,6 +140,18 @@ def test_a_report_sent_after_its_own_first_commit_is_refused_where_it_says_so(re
     ) in run.output
 
 
+def test_a_report_clean_before_its_commit_is_checked_again_once_committed(repo: Path, tmp_path_factory: pytest.TempPathFactory) -> None:
+    # The validation cache keys a file by the day it reached the branch too: a clean result from before the commit is not reused.
+    from partracker.reading import cache
+
+    write(repo / "plan-data", REPORT, GOOD_REPORT)
+    cache_dir = tmp_path_factory.mktemp("cache")
+    assert cache.validate(repo / "plan-data", as_of=AS_OF, cache_dir=cache_dir).problems == []
+    commit(repo, "Q1 report", "2017-03-02T03:00:00+00:00")
+    (problem,) = cache.validate(repo / "plan-data", as_of=AS_OF, cache_dir=cache_dir).problems
+    assert (problem.code, problem.line, problem.column) == ("report.submitted_after_published", 4, 12)
+
+
 def test_without_git_the_dates_are_unknown_and_the_build_says_so(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     data = make_plan(tmp_path)  # not in a git checkout
     write(data, REPORT, GOOD_REPORT)

@@ -55,6 +55,7 @@ def site_pages(plan) -> set[str]:
         | set(PAGES)
         | {f"timeline/{y}.md" for y in range(plan.meta.start_year - 1, plan.meta.end_year + 1)}
         | {Urls.compiled_index}
+        | {Urls.targets_section(s) for s in plan.sections}
     )
 
 
@@ -90,7 +91,8 @@ def parse(html_text: str) -> Elements:
 def test_every_page_is_written(plan, lang) -> None:
     pages = pages_for(plan, lang=lang)
     years = {f"timeline/{y}.md" for y in range(2015, 2021)}
-    assert set(pages) == set(PAGES) | (years & set(pages)) and "timeline/2017.md" in pages
+    # A section's targets have their own page; the mini plan's targets are all in A-I.
+    assert set(pages) == set(PAGES) | (years & set(pages)) | {"progress/targets/a-i.md"} and "timeline/2017.md" in pages
     assert list(pages) == sorted(pages)
     for path, text in pages.items():
         body, meta = get_data(text)
@@ -144,7 +146,9 @@ def test_filed_report_changes_statuses_and_measures(plan) -> None:
     assert "pt-badge--done_late" in pages["timeline/2016.md"]  # the 2017 plan was due 31/12/2016
     # Sở Tư pháp has not reported on A-I-1, so the share is a lower bound and the band stays open.
     assert "| 2017 | 2 | 0 | at least 0% | Not settled (2 tasks without a report) | Not yet assessed |" in pages["progress/index.md"]
-    assert "2017: 100%" in pages["progress/targets.md"]  # the target chart shows the reported value
+    assert "2017: 100%" in pages["progress/targets/a-i.md"]  # the target chart shows the reported value
+    # The targets page lists the sections' pages, with how many targets have a reported value.
+    assert "| [A-I · Direction and management of PAR](targets/a-i.md) | 1 | 1 |" in pages["progress/targets.md"]
 
 
 def test_timeline_groups_by_year_and_quarter(plan) -> None:

@@ -22,7 +22,7 @@ LANGS = ("vi", "en")
 PHONE = {"width": 390, "height": 844}
 DESKTOP = {"width": 1280, "height": 900}
 
-CHART_PAGES = ("progress/", "progress/by-period/", "progress/by-section/", "progress/by-agency/", "progress/targets/")
+CHART_PAGES = ("progress/", "progress/by-period/", "progress/by-section/", "progress/by-agency/", "progress/targets/a-viii/")
 LAYOUT_PAGES = (
     "", "plan/", "plan/a-vii/", "tasks/a-i-1/", "tasks/a-i-2/", "agencies/", "agencies/so-noi-vu/", "agencies/so-noi-vu/2018/",
     "agencies/ubnd-cap-huyen/2017/", "timeline/2017/", *CHART_PAGES,

@@ -56,3 +56,56 @@ def test_every_yaml_file_names_its_schema() -> None:
         assert first.startswith("# yaml-language-server: $schema="), path
         target = (path.parent / first.split("=", 1)[1]).resolve()
         assert target.is_file() and target.parent == schemas.SCHEMA_DIR, path
+
+
+# The fast path: most files are valid, so a compiled validator (fastjsonschema) answers first and jsonschema only
+# explains the files it rejects. The two must agree on every document, or a bad file would pass unexplained.
+
+def _sample_documents() -> list[tuple[str, Any]]:
+    from partracker.reading.yamlload import load_text
+
+    by_name = {"plan": "plan.yaml", "agencies": "agencies.yaml", "glossary": "glossary.yaml", "groups": "groups.yaml",
+               "reporting": "reporting.yaml", "responsibilities": "responsibilities.yaml"}
+    out = [(name, load_text((ROOT / "plan-data" / file).read_text(encoding="utf-8"), file).data) for name, file in by_name.items()]
+    out += [("section", load_text(p.read_text(encoding="utf-8"), p.name).data) for p in sorted((ROOT / "plan-data" / "tasks").glob("*.yaml"))[:3]]
+    out += [("report", load_text(p.read_text(encoding="utf-8"), p.name).data) for p in sorted((ROOT / "demo" / "progress").rglob("*.yaml"))[:6]]
+    return out
+
+
+_ODD_VALUES = [None, True, False, 0, -1, 1.5, 10**20, "", " ", "x", "2017-q1", "2017-02-30", "in_progress", [], [None], {}, {"x": 1}]
+
+
+def _mutations(value: Any) -> Iterator[Any]:
+    """Documents one small change away from ``value``: each node replaced, dropped or given an extra key."""
+    yield from _ODD_VALUES
+    if isinstance(value, dict):
+        for key in list(value)[:12]:
+            yield {k: v for k, v in value.items() if k != key}
+            for changed in _mutations(value[key]):
+                yield {**value, key: changed}
+        yield {**value, "unexpected": 1}
+    elif isinstance(value, list) and value:
+        yield value[:-1]
+        yield value + value[:1]
+        for changed in _mutations(value[0]):
+            yield [changed] + value[1:]
+
+
+def test_compiled_validator_agrees_with_jsonschema() -> None:
+    import itertools
+
+    from partracker.reading.checks import fast_validator, validator
+
+    checked = rejected = 0
+    for name, document in _sample_documents():
+        for candidate in itertools.islice(_mutations(document), 3000):
+            try:
+                fast_validator(name)(candidate)
+                fast_ok = True
+            except Exception as error:  # fastjsonschema.JsonSchemaException
+                assert type(error).__name__ in {"JsonSchemaValueException", "JsonSchemaException"}, error
+                fast_ok = False
+            assert fast_ok == validator(name).is_valid(candidate), (name, candidate)
+            checked += 1
+            rejected += not fast_ok
+    assert checked > 5000 and 0 < rejected < checked

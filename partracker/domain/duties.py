@@ -47,11 +47,28 @@ def duties(plan: Plan, agency_id: str) -> tuple[Duty, ...]:
     return plan.memo(f"duties:{agency_id}", lambda: _duties(plan, agency_id))  # type: ignore[no-any-return]
 
 
+def _named_in(plan: Plan) -> dict[str, tuple[int, ...]]:
+    """For each agency id, the plan-order indexes of the tasks whose cells name it (legibly or probably)."""
+    found: dict[str, list[int]] = {}
+    for index, task in enumerate(plan.tasks):
+        for _, cell in task.cells:
+            for named in (cell.agencies, cell.probable_agencies):
+                for agency_id in named:
+                    places = found.setdefault(agency_id, [])
+                    if not places or places[-1] != index:
+                        places.append(index)
+    return {agency_id: tuple(places) for agency_id, places in found.items()}
+
+
 def _duties(plan: Plan, agency_id: str) -> tuple[Duty, ...]:
     agency = plan.agency(agency_id)
     collectives = () if agency.is_collective else tuple(c.id for c in plan.collectives_of(agency_id))
+    # Only the tasks that name the agency or one of its collectives can give it a duty.
+    named_in: dict[str, tuple[int, ...]] = plan.memo("duties:named_in", lambda: _named_in(plan))
+    indexes = sorted({i for a in (agency_id, *collectives) for i in named_in.get(a, ())})
     out = []
-    for task in plan.tasks:
+    tasks = plan.tasks
+    for task in (tasks[i] for i in indexes):
         found = []
         for role, cell in task.cells:
             for assignment, named in (("certain", cell.agencies), ("probable", cell.probable_agencies)):

@@ -422,12 +422,12 @@ class Plan:
     @property
     def sections(self) -> tuple[Section, ...]:
         """All sections in plan order."""
-        return tuple(s for g in self.groups for s in g.sections)
+        return self.memo("sections", lambda: tuple(s for g in self.groups for s in g.sections))  # type: ignore[no-any-return]
 
     @property
     def tasks(self) -> tuple[Task, ...]:
         """All tasks in plan order."""
-        return tuple(t for s in self.sections for t in s.tasks)
+        return self.memo("tasks", lambda: tuple(t for s in self.sections for t in s.tasks))  # type: ignore[no-any-return]
 
     def task(self, task_id: str) -> Task:
         """The task with this id."""

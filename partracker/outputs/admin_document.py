@@ -32,14 +32,16 @@ hand-built VML (see :func:`_watermark_pict`).
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
+import functools
 import io
 import re
 import unicodedata
 import zipfile
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Literal, Union
+from typing import Any, Literal, Union
 
 from docx import Document
 from docx.document import Document as DocxDocument
@@ -408,7 +410,23 @@ def _set_run_font(
 
     Direct formatting on every run (besides the Normal style) means every
     reader, and a clerk copying text elsewhere, sees exactly the decree's values.
+    A new run receives a copy of the properties made once per (size, bold,
+    italic): the same XML, without python-docx's per-attribute work.
     """
+    if run._r.rPr is None:
+        run._r.insert(0, copy.deepcopy(_run_properties(size_pt, bold, italic)))
+        return
+    _format_run(run, size_pt, bold=bold, italic=italic)
+
+
+@functools.lru_cache(maxsize=None)
+def _run_properties(size_pt: float, bold: bool, italic: bool) -> Any:
+    scratch = Document().add_paragraph().add_run()
+    _format_run(scratch, size_pt, bold=bold, italic=italic)
+    return scratch._r.rPr
+
+
+def _format_run(run: Run, size_pt: float, *, bold: bool, italic: bool) -> None:
     run.font.name = FONT_NAME
     # python-docx sets only the ascii/hAnsi slots; set East Asian and complex
     # script too so no character falls back to a theme font.
@@ -436,7 +454,21 @@ def _add_text(
 
 
 def _tight(paragraph: DocxParagraph, align: WD_ALIGN_PARAGRAPH) -> None:
-    """Single-spaced, no space around: for the header and signature blocks."""
+    """Single-spaced, no space around: for the header and signature blocks (a new paragraph gets a copy of the properties)."""
+    if paragraph._p.pPr is None:
+        paragraph._p.insert(0, copy.deepcopy(_tight_properties(align)))
+        return
+    _format_tight(paragraph, align)
+
+
+@functools.lru_cache(maxsize=None)
+def _tight_properties(align: WD_ALIGN_PARAGRAPH) -> Any:
+    scratch = Document().add_paragraph()
+    _format_tight(scratch, align)
+    return scratch._p.pPr
+
+
+def _format_tight(paragraph: DocxParagraph, align: WD_ALIGN_PARAGRAPH) -> None:
     fmt = paragraph.paragraph_format
     fmt.alignment = align
     fmt.space_before = Pt(0)
@@ -856,15 +888,15 @@ def _add_table(document: DocxDocument, block: Table, text_width_mm: float) -> No
     _keep_rows_whole(table)  # before tblHeader: trPr wants cantSplit first
     _mark_header_row(table)
 
-    for index, text in enumerate(block.headers):
-        cell = table.cell(0, index)
+    # Row by row: ``table.cell(r, c)`` walks the whole table on every call (quadratic in its size).
+    rows = iter(table.rows)
+    for cell, text in zip(next(rows).cells, block.headers):
         cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
         p = _cell_paragraph(cell)
         _tight(p, WD_ALIGN_PARAGRAPH.CENTER)
         _add_text(p, text, TABLE_PT, bold=True)
-    for row_index, row in enumerate(block.rows, start=1):
-        for index, text in enumerate(row):
-            cell = table.cell(row_index, index)
+    for table_row, row in zip(rows, block.rows):
+        for index, (cell, text) in enumerate(zip(table_row.cells, row)):
             cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
             p = _cell_paragraph(cell)
             _tight(p, _ALIGN[aligns[index]])
@@ -964,11 +996,14 @@ def _normalise_zip(data: bytes) -> bytes:
     return out.getvalue()
 
 
+@functools.lru_cache(maxsize=64)
 def render_docx(spec: AdminDocument) -> bytes:
     """Render ``spec`` and return the .docx file's bytes.
 
     Output is byte-identical for equal input on the same library versions
-    (python-docx, lxml, zlib).
+    (python-docx, lxml, zlib). The spec is plain frozen data, so an equal
+    spec is not rendered twice (under ``mkdocs serve``, a saved report
+    re-renders only the drafts it changes).
     """
     document = Document()
     _drop_template_thumbnail(document)

@@ -396,9 +396,20 @@ def docx_bytes(report: CompiledReport, ctx: BuildContext, lang: Lang = "vi") -> 
 # --- the site -------------------------------------------------------------------------------------
 
 
+def compiled_reports(ctx: BuildContext) -> dict[str, CompiledReport]:
+    """The consolidated report of every period, computed once per build."""
+    return ctx.shared("compiled", lambda: {p: compile_period(ctx, p) for p in periods(ctx)})
+
+
+def docx_files(ctx: BuildContext, lang: Lang) -> Iterator[DataFile]:
+    """The draft .docx of each period: Vietnamese, the same bytes in both languages, made once per build."""
+    for period, report in compiled_reports(ctx).items():
+        yield DataFile(ctx.urls.compiled_docx(period), ctx.shared(f"compiled-docx:{period}", lambda r=report: docx_bytes(r, ctx, "vi")))
+
+
 def compiled_pages(ctx: BuildContext, lang: Lang) -> Iterator[Page | DataFile]:
-    """An index of the consolidated reports, one page per period, and the draft .docx of each (Vietnamese, once)."""
-    reports = ctx.shared("compiled", lambda: {p: compile_period(ctx, p) for p in periods(ctx)})
+    """An index of the consolidated reports and one page per period."""
+    reports = compiled_reports(ctx)
     common = {"no_reports": not ctx.reports, "statuses": ()}
     for period, report in reports.items():
         yield Page(
@@ -414,7 +425,6 @@ def compiled_pages(ctx: BuildContext, lang: Lang) -> Iterator[Page | DataFile]:
                 "target_cells": [_target_cells(row, lang) for row in report.targets],
             },
         )
-        yield DataFile(ctx.urls.compiled_docx(period), ctx.shared(f"compiled-docx:{period}", lambda r=report: docx_bytes(r, ctx, "vi")))
     yield Page(
         ctx.urls.compiled_index,
         "site/progress/compiled-index.md.j2",

@@ -24,7 +24,7 @@ from typing import Any
 from partracker.domain.model import Plan
 from partracker.language.labels import labels
 from partracker.language.text import LANGS, Lang
-from partracker.outputs import registry, search, wording
+from partracker.outputs import live, registry, search, wording
 from partracker.outputs.context import BuildContext, BuildOptions
 from partracker.outputs.urls import Urls
 from partracker.reading.clock import AsOfError
@@ -109,13 +109,23 @@ def on_files(files: Any, config: Any, logger: Any) -> Any:
     """Add every generated page and file, and the navigation, to this language's build."""
     from mkdocs.structure.files import File
 
+    class Generated(File):
+        """A generated file; under ``mkdocs serve --dirty``, not rebuilt when its bytes did not change."""
+
+        unchanged = False
+
+        def is_modified(self) -> bool:
+            return not self.unchanged and super().is_modified()
+
     ctx = context_of(config, logger)
     lang: Lang = config.extra["site_lang"]
     for path, content in registry.generate(ctx, lang).items():
         if files.get_file_from_path(path) is not None:
             logger.warning(f"Generated page {path} would replace a hand-written file; keeping the hand-written one.")
             continue
-        files.append(File.generated(config, path, content=content))
+        generated = Generated.generated(config, path, content=content)
+        generated.unchanged = live.unchanged(lang, path, content)
+        files.append(generated)
     config.nav = nav(lang, ctx.plan, ctx.urls, {f.src_uri for f in files})
     return files
 

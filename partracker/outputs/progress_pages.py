@@ -166,11 +166,19 @@ def progress_pages(ctx: BuildContext, lang: Lang) -> Iterator[Page]:
     by_target: dict[tuple[str, str], dict[int, float | None]] = {}
     for row in target_rows(ctx):  # the same rows as data/targets.json
         by_target.setdefault((row["task"], row["target"]), {})[row["year"]] = row["reported"]
-    targets: list[tuple[Task, list[tuple[Target, Chart]]]] = []
-    for task in plan.tasks:
-        if task.targets:
-            targets.append((task, [(target, target_chart(task, target, by_target[(task.id, target.id)], lang=lang, templates=ctx.templates)) for target in task.targets]))
-    yield Page(urls.progress_page("targets"), "site/progress/targets.md.j2", {**common, "targets": targets})
+    # One page per section holds its targets' charts, so no page grows with the whole plan; the targets page lists them.
+    sections = []
+    for section in plan.sections:
+        targets: list[tuple[Task, list[tuple[Target, Chart]]]] = []
+        for task in section.tasks:
+            if task.targets:
+                targets.append((task, [(target, target_chart(task, target, by_target[(task.id, target.id)], lang=lang, templates=ctx.templates)) for target in task.targets]))
+        if targets:
+            page = urls.targets_section(section)
+            yield Page(page, "site/progress/targets-section.md.j2", {**common, "section": section, "targets": targets})
+            reported = sum(1 for task, items in targets for target, _ in items if any(v is not None for v in by_target[(task.id, target.id)].values()))
+            sections.append((section, page, sum(len(items) for _, items in targets), reported))
+    yield Page(urls.progress_page("targets"), "site/progress/targets.md.j2", {**common, "sections": sections})
 
     periods = []
     for year in sorted({a.obligation.year for a in assessments}):

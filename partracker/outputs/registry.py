@@ -38,6 +38,7 @@ OUTPUTS: tuple[Output, ...] = (
     progress_pages.timeline_pages,
     progress_pages.progress_pages,
     compiled.compiled_pages,
+    compiled.docx_files,
     opendata.data_files,
     calendars.calendar_files,
     feeds.feed_file,
@@ -62,7 +63,7 @@ def generate(ctx: BuildContext, lang: Lang) -> dict[str, str | bytes]:
     return dict(sorted(out.items()))
 
 
-SHARED: tuple[Output, ...] = (opendata.data_files, calendars.calendar_files, report_builder.builder_files, search.worker_files)
+SHARED: tuple[Output, ...] = (opendata.data_files, calendars.calendar_files, report_builder.builder_files, search.worker_files, compiled.docx_files)
 """Outputs whose bytes are the same in both languages: computed once (:meth:`BuildContext.shared`)."""
 
 

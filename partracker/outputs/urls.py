@@ -9,6 +9,7 @@ templates alike call these methods.
 
 from __future__ import annotations
 
+import functools
 import posixpath
 
 from partracker.domain.model import Agency, Section, Task
@@ -78,6 +79,11 @@ class Urls:
             raise ValueError(f"Expected one of {PROGRESS_PAGES} but received: {path!r}")
         return path
 
+    @staticmethod
+    def targets_section(section: Section | str) -> str:
+        """The targets of one section, with their charts: ``progress/targets/a-i.md`` (the targets page lists them)."""
+        return f"progress/targets/{_id(section).lower()}.md"
+
     compiled_index = "progress/compiled/index.md"
 
     @staticmethod
@@ -127,8 +133,9 @@ class Urls:
     # --- links and addresses -----------------------------------------------------------------
 
     @staticmethod
+    @functools.lru_cache(maxsize=65536)
     def relative(from_page: str, to_path: str) -> str:
-        """A link target from one docs path to another, as MkDocs resolves Markdown links."""
+        """A link target from one docs path to another, as MkDocs resolves Markdown links (remembered: pages repeat links)."""
         target = posixpath.relpath(to_path, posixpath.dirname(from_page) or ".")
         if not all(c.isalnum() or c in "./-_#" for c in target):
             raise ValueError(f"Expected a docs path of letters, digits and ./-_ but received: {to_path!r}")

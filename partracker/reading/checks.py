@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import difflib
 import re
-from typing import Any, Iterable
+from typing import Any, Callable, Iterable
 
+import fastjsonschema
 from jsonschema import Draft7Validator
 
 from partracker.language.folding import fold_diacritics, slugify
@@ -19,6 +20,7 @@ from partracker.reading.errors import Problem, char_name, is_invisible, quote
 from partracker.reading.yamlload import Document, NodePath
 
 _VALIDATORS: dict[str, Draft7Validator] = {}
+_FAST: dict[str, Callable[[Any], Any]] = {}
 
 TYPE_NAMES = {
     "string": ("văn bản", "text"),
@@ -54,10 +56,21 @@ _PLACEHOLDERS = {"...", "…", "todo", "tbd", "fixme", "xxx", "?", "-", "n/a"}
 
 
 def validator(name: str) -> Draft7Validator:
-    """A cached validator for a schema."""
+    """A cached validator for a schema: it finds every error and where it is."""
     if name not in _VALIDATORS:
         _VALIDATORS[name] = Draft7Validator(schemas.schema(name))
     return _VALIDATORS[name]
+
+
+def fast_validator(name: str) -> Callable[[Any], Any]:
+    """The same schema compiled to Python code: it only says whether a document is valid, some twenty times faster.
+
+    Most files are valid, so this answers first and :func:`validator` explains the rest. Defaults are never
+    filled in, formats never checked: like jsonschema's Draft7Validator without a format checker.
+    """
+    if name not in _FAST:
+        _FAST[name] = fastjsonschema.compile(schemas.schema(name), use_default=False, use_formats=False)
+    return _FAST[name]
 
 
 def type_of(value: Any) -> str:
@@ -84,6 +97,11 @@ def slug_example(value: str) -> str:
 
 def schema_problems(doc: Document, name: str) -> list[Problem]:
     """Every schema violation in ``doc`` as a located problem (deduplicated, sorted)."""
+    try:
+        fast_validator(name)(doc.data)
+        return []
+    except fastjsonschema.JsonSchemaException:
+        pass
     seen: set[tuple[Any, ...]] = set()
     out: list[Problem] = []
     for error in validator(name).iter_errors(doc.data):
@@ -306,8 +324,22 @@ def _type_hint(instance: Any, expected: list[str], schema: dict[str, Any], *, qu
     return ("viết true hoặc false", "write true or false")
 
 
+_TODO = re.compile(r"\b(TODO|FIXME|lorem ipsum)\b", re.IGNORECASE)
+
+
+def _suspect(texts: list[str]) -> bool:
+    """Whether any of a file's texts may have a problem (each distinct text looked at once; most files have none)."""
+    distinct = set(texts)
+    if any(t.strip().lower() in _PLACEHOLDERS for t in distinct):
+        return True
+    joined = "\n".join(distinct)
+    return bool(_UNSAFE.search(joined) or _TODO.search(joined))
+
+
 def text_problems(doc: Document) -> list[Problem]:
     """Control, bidi and zero-width characters, and placeholder texts, anywhere in the file."""
+    if not _suspect(doc.texts):
+        return []
     out: list[Problem] = []
 
     def walk(value: Any, path: NodePath) -> None:
@@ -322,7 +354,7 @@ def text_problems(doc: Document) -> list[Problem]:
         elif isinstance(value, str):
             if _UNSAFE.search(value):
                 out.append(doc.problem(path, "text.unsafe_chars", chars=_names(value)))
-            elif value.strip().lower() in _PLACEHOLDERS or re.search(r"\b(TODO|FIXME|lorem ipsum)\b", value, re.I):
+            elif value.strip().lower() in _PLACEHOLDERS or _TODO.search(value):
                 out.append(doc.problem(path, "text.placeholder", got=quote(value)))
 
     walk(doc.data, ())

@@ -35,7 +35,7 @@ from partracker.domain.model import (
 from partracker.language.folding import comparable
 from partracker.language.text import Text
 from partracker.reading.errors import Problem, agency_hint, quote
-from partracker.reading.yamlload import Document
+from partracker.reading.yamlload import Document, NodePath
 
 LOST = "[…]"
 """How lost text is written in the data."""
@@ -150,7 +150,7 @@ def _section_files(docs: Documents, kinds: dict[str, str], agency_ids: set[str],
     """Problems of every section file, and the task ids found."""
     group_ids = [g["id"] for g in docs["groups.yaml"].data["groups"]]
     problems: list[Problem] = []
-    first_task: dict[str, str] = {}
+    first_task: dict[str, tuple[Document, NodePath]] = {}  # where each task id was first written
     numerals: dict[str, list[tuple[str, str]]] = {g: [] for g in group_ids}
     for rel in section_files(kinds):
         doc = docs[rel]
@@ -176,7 +176,7 @@ def _section_files(docs: Documents, kinds: dict[str, str], agency_ids: set[str],
     return set(first_task), problems
 
 
-def _task(doc: Document, section_id: str, i: int, t: dict[str, Any], first_task: dict[str, str], agency_ids: set[str], source_lines: int) -> Iterator[Problem]:
+def _task(doc: Document, section_id: str, i: int, t: dict[str, Any], first_task: dict[str, tuple[Document, NodePath]], agency_ids: set[str], source_lines: int) -> Iterator[Problem]:
     path = ("tasks", i)
     expected = f"{section_id}-{t['number']}"
     if t["id"] != expected:
@@ -184,9 +184,10 @@ def _task(doc: Document, section_id: str, i: int, t: dict[str, Any], first_task:
     if t["number"] != i + 1:
         yield doc.problem(path + ("number",), "order.numbering", got=t["number"], expected=i + 1)
     if t["id"] in first_task:
-        yield doc.problem(path + ("id",), "id.duplicate", got=t["id"], first=first_task[t["id"]])
-    line, col = doc.mark(path + ("id",))
-    first_task.setdefault(t["id"], f"{doc.file}:{line}:{col}")
+        first_doc, first_path = first_task[t["id"]]
+        line, col = first_doc.mark(first_path)
+        yield doc.problem(path + ("id",), "id.duplicate", got=t["id"], first=f"{first_doc.file}:{line}:{col}")
+    first_task.setdefault(t["id"], (doc, path + ("id",)))
     for role in ("lead", "coordinating"):
         for j, agency_id in enumerate(t[role]["agencies"]):
             yield from _agency_ref(doc, path + (role, "agencies", j), agency_id, agency_ids)

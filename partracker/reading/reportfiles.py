@@ -9,8 +9,10 @@ once corrections apply is decided in :mod:`partracker.domain.progress`.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -58,6 +60,7 @@ def _real_date(value: str) -> dt.date | None:
         return None
 
 
+@functools.lru_cache(maxsize=1024)
 def filing_window(filing: str) -> tuple[dt.date, dt.date | None]:
     """The days a filing may be dated (its ``submitted`` and each entry's ``reported``): first and last, None for no end.
 
@@ -93,6 +96,8 @@ def date_problem(value: str, *, as_of: dt.date | None, filing: str | None = None
     if filing is None:
         return None
     first, last = filing_window(filing)
+    if first <= day and (last is None or day <= last):
+        return None
     vi, en = DATE_WINDOWS["bounded" if last else "open"]
     days = {"first": first.isoformat(), "last": last.isoformat() if last else ""}
     window = {
@@ -103,29 +108,26 @@ def date_problem(value: str, *, as_of: dt.date | None, filing: str | None = None
     }
     if day < first:
         return "report.date_before_period", {"got": quote(value), "first": first.isoformat(), **window}
-    if last is not None and day > last:
-        return "report.date_after_window", {"got": quote(value), **window}
-    return None
+    return "report.date_after_window", {"got": quote(value), **window}
 
 
 def _check_dates(doc: Any, found: list[Problem], as_of: dt.date | None, filing: str | None, supplement: str) -> None:
     data = doc.data
-    # (path, whether the filing's window applies): the report's own dates do; a completion or a document date may be older.
-    paths: list[tuple[NodePath, bool]] = [(("submitted",), True)]
-    for i, e in enumerate(data["entries"]):
-        paths += [(("entries", i, "reported"), True)]
-        if "completed" in e:
-            paths += [(("entries", i, "completed"), False)]
-        for j, ev in enumerate(e.get("evidence", ())):
-            if "date" in ev:
-                paths += [(("entries", i, "evidence", j, "date"), False)]
-    for path, windowed in paths:
-        value: Any = data
-        for part in path:
-            value = value[part]
+
+    # The report's own dates must fall in the filing's window; a completion or a document date may be older.
+    def check(value: str, windowed: bool, *path: str | int) -> None:
         problem = date_problem(value, as_of=as_of, filing=filing if windowed else None, supplement=supplement)
         if problem is not None:
             found.append(doc.problem(path, problem[0], **problem[1]))
+
+    check(data["submitted"], True, "submitted")
+    for i, e in enumerate(data["entries"]):
+        check(e["reported"], True, "entries", i, "reported")
+        if "completed" in e:
+            check(e["completed"], False, "entries", i, "completed")
+        for j, ev in enumerate(e.get("evidence", ())):
+            if "date" in ev:
+                check(ev["date"], False, "entries", i, "evidence", j, "date")
 
 
 def describe_entry(data: Any) -> Callable[[NodePath], tuple[str, str] | None]:
@@ -159,8 +161,59 @@ def describe_entry(data: Any) -> Callable[[NodePath], tuple[str, str] | None]:
     return describe
 
 
+class PlanFacts:
+    """What a report file is checked against: the plan's years, agencies, tasks and their targets, and each agency's duties.
+
+    Built from the plan (what each agency owes is computed when first asked), or read back from the validation
+    cache, so that checking one new report does not need the whole plan loaded again.
+    """
+
+    __slots__ = ("years", "timezone", "agency_ids", "task_ids", "_targets", "_owed")
+
+    def __init__(self, years: tuple[int, ...], timezone: str, agency_ids: frozenset[str], task_ids: frozenset[str],
+                 targets: Callable[[str], tuple[str, ...]], owed: Callable[[str], frozenset[str]]) -> None:
+        self.years, self.timezone, self.agency_ids, self.task_ids = years, timezone, agency_ids, task_ids
+        self._targets, self._owed = targets, owed
+
+    @classmethod
+    def of(cls, plan: Plan) -> PlanFacts:
+        """The facts of a loaded plan (one object per plan)."""
+
+        def make() -> PlanFacts:
+            return cls(
+                tuple(plan.meta.years), plan.meta.timezone, frozenset(a.id for a in plan.agencies), frozenset(t.id for t in plan.tasks),
+                lambda task: tuple(t.id for t in plan.task(task).targets),
+                lambda agency: plan.memo(f"owed:{agency}", lambda: frozenset(d.task.id for d in duties(plan, agency))),
+            )
+
+        return plan.memo("facts", make)
+
+    def targets(self, task: str) -> tuple[str, ...]:
+        """The ids of a task's numeric targets."""
+        return self._targets(task)
+
+    def owed(self, agency: str) -> frozenset[str]:
+        """The tasks an agency has a duty on (lead, coordinating, or through a collective it belongs to)."""
+        return self._owed(agency)
+
+    def to_json(self) -> dict[str, Any]:
+        """Everything, as plain data (for the cache)."""
+        return {
+            "years": list(self.years), "timezone": self.timezone, "agencies": sorted(self.agency_ids),
+            "targets": {t: list(self.targets(t)) for t in sorted(self.task_ids)},
+            "owed": {a: sorted(self.owed(a)) for a in sorted(self.agency_ids)},
+        }
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> PlanFacts:
+        """The facts :meth:`to_json` wrote."""
+        targets = {t: tuple(ids) for t, ids in data["targets"].items()}
+        owed = {a: frozenset(ids) for a, ids in data["owed"].items()}
+        return cls(tuple(data["years"]), data["timezone"], frozenset(data["agencies"]), frozenset(targets), targets.__getitem__, owed.__getitem__)
+
+
 def _check_file(
-    plan: Plan | None, doc: Any, agency_dir: str, filing: str, as_of: dt.date | None, supplement: str, published: dt.date | None = None
+    plan: PlanFacts | None, doc: Any, agency_dir: str, filing: str, as_of: dt.date | None, supplement: str, published: dt.date | None = None
 ) -> list[Problem]:
     data = doc.data
     found: list[Problem] = []
@@ -170,26 +223,27 @@ def _check_file(
     if data["period"] != period:
         found.append(doc.problem(("period",), "report.period_mismatch", got=data["period"], expected=period))
     # A period that is wrong or outside the plan is the mistake to fix; dates measured against it would only repeat it.
-    windowed = data["period"] == period and (plan is None or period_problem(plan, period) is None)
+    windowed = data["period"] == period and (plan is None or _outside(plan.years, period) is None)
     _check_dates(doc, found, as_of, filing if windowed else None, supplement)
     # A report cannot have been sent after the day it became public: the date was typed wrong.
     submitted = _real_date(data["submitted"])
     if published is not None and submitted is not None and submitted > published:
         found.append(doc.problem(("submitted",), "report.submitted_after_published", got=quote(data["submitted"]), published=published.isoformat()))
-    first_id: dict[str, tuple[int, int]] = {}
-    first_task: dict[str, tuple[int, int]] = {}
+    # Where a repeated id or task was first written; positions are looked up only when one repeats.
+    first_id: dict[str, NodePath] = {}
+    first_task: dict[str, NodePath] = {}
     for i, e in enumerate(data["entries"]):
         path = ("entries", i)
         if e["id"] in first_id:
-            line, col = first_id[e["id"]]
+            line, col = doc.mark(first_id[e["id"]])
             found.append(doc.problem(path + ("id",), "id.duplicate", got=e["id"], first=f"{doc.file}:{line}:{col}"))
-        first_id.setdefault(e["id"], doc.mark(path + ("id",)))
+        first_id.setdefault(e["id"], path + ("id",))
         # Two entries on one task are fine only when one of them corrects an earlier filing.
         if "corrects" not in e:
             if e["task"] in first_task:
-                line, col = first_task[e["task"]]
+                line, col = doc.mark(first_task[e["task"]])
                 found.append(doc.problem(path + ("task",), "report.duplicate_task", task=e["task"], first=f"{doc.file}:{line}:{col}"))
-            first_task.setdefault(e["task"], doc.mark(path + ("task",)))
+            first_task.setdefault(e["task"], path + ("task",))
         if e["status"] == "done" and "completed" not in e:
             found.append(doc.problem(path, "report.completed_missing"))
         if e["status"] != "done" and "completed" in e:
@@ -199,17 +253,16 @@ def _check_file(
                 found.append(doc.problem(path + ("evidence", j, "url"), "url.not_https", got=quote(ev["url"])))
     if plan is None:
         return found
-    outside = period_problem(plan, period)
+    outside = _outside(plan.years, period)
     if outside is not None:
         found.append(doc.problem(("period",), outside[0], **outside[1]))
-    agency_ids = {a.id for a in plan.agencies}
     agency = data["agency"]
-    if agency not in agency_ids:
-        found.append(doc.problem(("agency",), "ref.agency", got=agency, **agency_hint(agency, agency_ids)))
-        owed: set[str] | None = None
+    owed: frozenset[str] | None = None
+    if agency not in plan.agency_ids:
+        found.append(doc.problem(("agency",), "ref.agency", got=agency, **agency_hint(agency, set(plan.agency_ids))))
     else:
-        owed = {d.task.id for d in duties(plan, agency)}
-    task_ids = plan.memo("task_ids", lambda: frozenset(t.id for t in plan.tasks))
+        owed = plan.owed(agency)
+    task_ids = plan.task_ids
     for i, e in enumerate(data["entries"]):
         path = ("entries", i)
         if e["task"] not in task_ids:
@@ -217,7 +270,7 @@ def _check_file(
             continue
         if owed is not None and e["task"] not in owed:
             found.append(doc.problem(path + ("task",), "report.not_assigned", agency=agency, task=e["task"]))
-        target_ids = [t.id for t in plan.task(e["task"]).targets]
+        target_ids = plan.targets(e["task"])
         for key in e.get("targets", {}):
             if key not in target_ids:
                 if target_ids:
@@ -230,7 +283,10 @@ def _check_file(
 
 def period_problem(plan: Plan, period: str) -> tuple[str, dict[str, Any]] | None:
     """A report's period must fall in the plan's years (the validator and ``new-report``)."""
-    years = plan.meta.years
+    return _outside(tuple(plan.meta.years), period)
+
+
+def _outside(years: tuple[int, ...], period: str) -> tuple[str, dict[str, Any]] | None:
     if int(period[:4]) not in years:
         return "report.period_outside", {"got": period, "start": years[0], "end": years[-1]}
     return None
@@ -261,6 +317,62 @@ def _report(doc: Any, rel: str, *, demo: bool, published: dt.date | None = None)
     )
 
 
+@dataclass
+class Filed:
+    """What the checks across files need of one checked report file: its entries' ids and the entries they correct."""
+
+    agency: str
+    filing: str
+    ids: tuple[str, ...]
+    corrects: tuple[tuple[int, str], ...]
+    """(entry index, ``<filing>#<entry id>``) of each correcting entry."""
+    locate: Callable[[], Any]
+    """The file's document, for the position of a problem (read again when it came from the cache)."""
+
+
+@dataclass
+class CheckedFile:
+    """One report file, checked on its own."""
+
+    rel: str
+    problems: list[Problem]
+    """Its own problems (the checks across files come later)."""
+    report: Report | None = None
+    """The report, when the file is readable and schema-valid."""
+    filed: Filed | None = None
+
+
+def check_report_file(
+    plan: PlanFacts | None, root: Path, rel: str, *, as_of: dt.date | None = None, demo: bool = False, model: bool = True, published: dt.date | None = None
+) -> CheckedFile:
+    """Load and check one report file (path relative to ``root``) against the plan's facts; ``model``: build its Report too.
+
+    ``published``: the day the file first reached the main branch (None: unknown), which its ``submitted`` date may not follow.
+    """
+    problems: list[Problem] = []
+    if (root / rel).is_symlink():
+        return CheckedFile(rel, [symlink_problem(root, rel)])
+    m = REPORT_PATH.match(rel)
+    name = m.group("name") if m else rel.rsplit("/", 1)[-1]
+    stem = name.removesuffix(".yaml")
+    if not m or not name.endswith(".yaml") or not FILING_RE.match(stem):
+        return CheckedFile(rel, [Problem(display_path(root, rel), 1, 1, "(file)", "report.file_name", {"got": name})])
+    agency, period = m.group("agency"), filing_period(stem)
+    doc = read(root, rel, problems, empty=("report.empty", {"agency": agency, "period": period}))
+    if doc is None:
+        return CheckedFile(rel, problems)
+    doc.describe = describe_entry(doc.data)
+    found = checks.schema_problems(doc, "report") + checks.text_problems(doc)
+    if found:
+        return CheckedFile(rel, found)
+    supplement = next_supplement(root / "progress" / agency, period)
+    entries = doc.data["entries"]
+    corrects = tuple((i, e["corrects"]) for i, e in enumerate(entries) if "corrects" in e)
+    filed = Filed(doc.data["agency"], stem, tuple(e["id"] for e in entries), corrects, lambda: doc)
+    report = _report(doc, rel, demo=demo, published=published) if model else None
+    return CheckedFile(rel, _check_file(plan, doc, agency, stem, as_of, supplement, published), report, filed)
+
+
 def check_reports(
     plan: Plan | None,
     root: Path,
@@ -274,54 +386,29 @@ def check_reports(
 
     ``published``: the date each file first reached the main branch, by path (:func:`partracker.reading.history.publication_dates`).
     """
-    problems: list[Problem] = []
-    reports: list[tuple[Report, Any]] = []
-    for rel in sorted(rels):
-        if (root / rel).is_symlink():
-            problems.append(symlink_problem(root, rel))
-            continue
-        m = REPORT_PATH.match(rel)
-        name = m.group("name") if m else rel.rsplit("/", 1)[-1]
-        stem = name.removesuffix(".yaml")
-        if not m or not name.endswith(".yaml") or not FILING_RE.match(stem):
-            problems.append(Problem(display_path(root, rel), 1, 1, "(file)", "report.file_name", {"got": name}))
-            continue
-        agency, period = m.group("agency"), filing_period(stem)
-        doc = read(root, rel, problems, empty=("report.empty", {"agency": agency, "period": period}))
-        if doc is None:
-            continue
-        doc.describe = describe_entry(doc.data)
-        found = checks.schema_problems(doc, "report") + checks.text_problems(doc)
-        if found:
-            problems.extend(found)
-            continue
-        supplement = next_supplement(root / "progress" / agency, period)
-        day = (published or {}).get(rel)
-        problems.extend(_check_file(plan, doc, agency, stem, as_of, supplement, day))
-        reports.append((_report(doc, rel, demo=demo, published=day), doc))
-    problems.extend(_check_corrections(reports, root))
-    return tuple(sorted((r for r, _ in reports), key=report_sort_key)), sorted(problems, key=Problem.sort_key)
+    facts = PlanFacts.of(plan) if plan is not None else None
+    dates = published or {}
+    checked = [check_report_file(facts, root, rel, as_of=as_of, demo=demo, published=dates.get(rel)) for rel in sorted(rels)]
+    problems = [p for c in checked for p in c.problems]
+    problems.extend(cross_file_problems([c.filed for c in checked if c.filed is not None], root))
+    reports = (c.report for c in checked if c.report is not None)
+    return tuple(sorted(reports, key=report_sort_key)), sorted(problems, key=Problem.sort_key)
 
 
-def _index(reports: list[tuple[Report, Any]]) -> dict[tuple[str, str, str], tuple[Report, Entry]]:
-    return {(r.agency, r.filing, e.id): (r, e) for r, _ in reports for e in r.entries}
-
-
-def _check_corrections(reports: list[tuple[Report, Any]], root: Path) -> list[Problem]:
-    index = _index(reports)
+def cross_file_problems(filed: list[Filed], root: Path) -> list[Problem]:
+    """What no file shows alone: a correction must name an entry of an earlier filing of the same agency."""
+    if not any(f.corrects for f in filed):
+        return []
+    index = {(f.agency, f.filing, entry_id) for f in filed for entry_id in f.ids}
     found = []
-    for report, doc in reports:
-        for i, entry in enumerate(report.entries):
-            if entry.corrects is None:
-                continue
-            filing, entry_id = entry.corrects.split("#", 1)
-            target = index.get((report.agency, filing, entry_id))
-            if target is None:
-                found.append(doc.problem(("entries", i, "corrects"), "report.corrects_unknown", got=entry.corrects, agency=report.agency))
-            elif filing_key(filing) >= filing_key(report.filing):
-                period = filing_period(filing)
-                supplement = next_supplement(root / "progress" / report.agency, period)
-                found.append(doc.problem(("entries", i, "corrects"), "report.corrects_not_earlier", got=entry.corrects, supplement=supplement))
+    for f in filed:
+        for i, ref in f.corrects:
+            filing, entry_id = ref.split("#", 1)
+            if (f.agency, filing, entry_id) not in index:
+                found.append(f.locate().problem(("entries", i, "corrects"), "report.corrects_unknown", got=ref, agency=f.agency))
+            elif filing_key(filing) >= filing_key(f.filing):
+                supplement = next_supplement(root / "progress" / f.agency, filing_period(filing))
+                found.append(f.locate().problem(("entries", i, "corrects"), "report.corrects_not_earlier", got=ref, supplement=supplement))
     return found
 
 

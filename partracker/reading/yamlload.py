@@ -58,40 +58,92 @@ class LoadLimits:
     """Most nodes (scalars, mappings, sequences) in one file."""
 
 
-@dataclass
 class Document:
-    """A loaded YAML file: its value and the position of each node."""
+    """A loaded YAML file: its value, and where each node stands (found again from the text when first asked)."""
 
-    file: str
-    """The file's path as shown in messages (relative to the project root where possible)."""
-    data: Any
-    """Plain Python value: dict, list, str, int, float, bool or None."""
-    marks: dict[NodePath, tuple[int, int]] = field(default_factory=dict)
-    """1-based (line, column) of each value, by path."""
-    key_marks: dict[NodePath, tuple[int, int]] = field(default_factory=dict)
-    """1-based (line, column) of each mapping key, by the path of its value."""
-    quoted: set[NodePath] = field(default_factory=set)
-    """Paths of the values written in quotes (so a hint never tells to remove quotes that are not there)."""
-    describe: Callable[[NodePath], tuple[str, str] | None] | None = None
-    """How a reader is told where a path is, (vi, en), when the dotted path would mean nothing to them."""
+    __slots__ = ("file", "data", "describe", "_text", "_limits", "_located", "_texts")
+
+    def __init__(self, file: str, data: Any, *, text: str = "", limits: LoadLimits | None = None, texts: list[str] | None = None) -> None:
+        self.file = file
+        """The file's path as shown in messages (relative to the project root where possible)."""
+        self.data = data
+        """Plain Python value: dict, list, str, int, float, bool or None."""
+        self.describe: Callable[[NodePath], tuple[str, str] | None] | None = None
+        """How a reader is told where a path is, (vi, en), when the dotted path would mean nothing to them."""
+        self._text = text
+        self._limits = limits or LoadLimits()
+        self._located: _Located | None = None
+        self._texts = texts
+
+    @property
+    def texts(self) -> list[str]:
+        """Every text in the file, keys included (collected while loading; found again in the value otherwise)."""
+        if self._texts is None:
+            found: list[str] = []
+            stack = [self.data]
+            while stack:
+                value = stack.pop()
+                if isinstance(value, str):
+                    found.append(value)
+                elif isinstance(value, dict):
+                    found.extend(k for k in value if isinstance(k, str))
+                    stack.extend(value.values())
+                elif isinstance(value, list):
+                    stack.extend(value)
+            self._texts = found
+        return self._texts
+
+    # Positions are needed only to report a problem, and most files have none: the first question about a
+    # position parses the text once more, recording them; the value itself is never rebuilt.
+    def _positions(self) -> _Located:
+        if self._located is None:
+            located = _Located()
+            _build(_events(self._text), self.file, self._limits, _positions(self._text), located)
+            self._located = located
+        return self._located
+
+    @property
+    def marks(self) -> dict[NodePath, tuple[int, int]]:
+        """1-based (line, column) of each value, by path."""
+        return self._positions().marks
+
+    @property
+    def key_marks(self) -> dict[NodePath, tuple[int, int]]:
+        """1-based (line, column) of each mapping key, by the path of its value."""
+        return self._positions().key_marks
+
+    @property
+    def quoted(self) -> set[NodePath]:
+        """Paths of the values written in quotes (so a hint never tells to remove quotes that are not there)."""
+        return self._positions().quoted
 
     def mark(self, path: NodePath, *, key: bool = False) -> tuple[int, int]:
         """Position of the node at ``path``, or of its nearest ancestor that has one."""
-        table = self.key_marks if key else self.marks
+        located = self._positions()
+        table = located.key_marks if key else located.marks
         p = tuple(path)
         while p:
             if p in table:
                 return table[p]
-            if not key and p in self.key_marks:
-                return self.key_marks[p]
+            if not key and p in located.key_marks:
+                return located.key_marks[p]
             p = p[:-1]
-        return self.marks.get((), (1, 1))
+        return located.marks.get((), (1, 1))
 
     def problem(self, path: NodePath, code: str, *, key: bool = False, **params: Any) -> Problem:
         """A problem located at the node at ``path``."""
         line, col = self.mark(path, key=key)
         where = self.describe(tuple(path)) if self.describe is not None else None
         return Problem(file=self.file, line=line, column=col, field=format_path(path), code=code, params=params, where=where)
+
+
+@dataclass
+class _Located:
+    """Where each node of a document stands: filled by :func:`_build` when asked to record positions."""
+
+    marks: dict[NodePath, tuple[int, int]] = field(default_factory=dict)
+    key_marks: dict[NodePath, tuple[int, int]] = field(default_factory=dict)
+    quoted: set[NodePath] = field(default_factory=set)
 
 
 def format_path(path: NodePath) -> str:
@@ -136,17 +188,13 @@ def _show_tag(tag: str) -> str:
     return "!!" + tag[len("tag:yaml.org,2002:"):] if tag.startswith("tag:yaml.org,2002:") else tag
 
 
-def _scalar(event: yaml.ScalarEvent, file: str, path: NodePath, _pos: Any = _pos) -> Any:
-    if any("\ud800" <= c <= "\udfff" for c in event.value):  # only the pure-Python parser lets "\ud800" through
-        line, col = _pos(event.start_mark)
-        raise _Fail(Problem(file, line, col, format_path(path), "yaml.escape", {"began_vi": "", "began_en": ""}))
-    value = unicodedata.normalize("NFC", event.value)
-    tag = event.tag
-    if tag not in (None, "!", "tag:yaml.org,2002:str"):
-        line, col = _pos(event.start_mark)
-        raise _Fail(Problem(file, line, col, format_path(path), "yaml.tag", {"tag": _show_tag(tag)}))
-    # The C parser reports a plain scalar's style as "" where the Python parser says None.
-    if tag is not None or event.style not in (None, ""):
+_MAYBE_TYPED = frozenset("0123456789+-~nNtTfF")
+"""First characters of the plain scalars that may be null, a boolean or a number; any other stays text."""
+
+
+def _plain(value: str) -> Any:
+    """A plain (unquoted, untagged) scalar: None, bool, int or float where YAML 1.1 and 1.2 agree, else its text."""
+    if value and value[0] not in _MAYBE_TYPED:
         return value
     if _NULL.match(value):
         return None
@@ -157,6 +205,11 @@ def _scalar(event: yaml.ScalarEvent, file: str, path: NodePath, _pos: Any = _pos
     if _FLOAT.match(value):
         return float(value)
     return value
+
+
+def _events(text: str) -> Callable[[], Any]:
+    """The parser's next-event function over ``text`` (None after the last event)."""
+    return _LOADER(text).get_event
 
 
 def load_text(text: str | bytes, file: str, *, limits: LoadLimits | None = None) -> Document:
@@ -176,10 +229,15 @@ def load_text(text: str | bytes, file: str, *, limits: LoadLimits | None = None)
         text = text[1:]
     if len(text.encode("utf-8")) > limits.max_bytes:
         raise LoadError([Problem(file, 1, 1, "(file)", "yaml.too_large", {"size": len(text.encode()), "limit": limits.max_bytes})])
-    doc = Document(file=file, data=None)
+    # First without positions (most files are fine); on any problem, again recording them, to say where it is.
+    try:
+        texts: list[str] = []
+        return Document(file, _build(_events(text), file, limits, _pos, None, texts), text=text, limits=limits, texts=texts)
+    except Exception:  # noqa: BLE001 — every failure is explained by the located pass below
+        pass
     position = _positions(text)
     try:
-        doc.data = _build(yaml.parse(text, Loader=_LOADER), doc, limits, position)
+        data = _build(_events(text), file, limits, position, _Located())
     except _Fail as fail:
         raise LoadError([fail.problem]) from None
     except yaml.MarkedYAMLError as exc:
@@ -197,7 +255,7 @@ def load_text(text: str | bytes, file: str, *, limits: LoadLimits | None = None)
         raise LoadError([Problem(file, line, col, "(file)", "yaml.syntax", {"detail": str(exc).splitlines()[0], "began_vi": "", "began_en": ""})]) from None
     except (OverflowError, ValueError):  # the pure-Python scanner on an escape such as "\UFFFFFFFF"
         raise LoadError([Problem(file, 1, 1, "(file)", "yaml.escape", {"began_vi": "", "began_en": ""})]) from None
-    return doc
+    return Document(file, data, text=text, limits=limits)
 
 
 # --- YAML syntax errors in the reader's words -------------------------------------------------------
@@ -361,96 +419,134 @@ def syntax_problem(exc: yaml.MarkedYAMLError, text: str, file: str, position: An
     return Problem(file, at[0], at[1], "(file)", f"yaml.{kind}", params)
 
 
-def _build(events: Any, doc: Document, limits: LoadLimits, _pos: Any = _pos) -> Any:
+_SCALAR, _MAPPING, _SEQUENCE, _END, _ALIAS, _DOCUMENT, _OTHER = range(7)
+_KINDS = {
+    yaml.ScalarEvent: _SCALAR, yaml.MappingStartEvent: _MAPPING, yaml.SequenceStartEvent: _SEQUENCE,
+    yaml.MappingEndEvent: _END, yaml.SequenceEndEvent: _END, yaml.AliasEvent: _ALIAS, yaml.DocumentStartEvent: _DOCUMENT,
+    yaml.StreamStartEvent: _OTHER, yaml.StreamEndEvent: _OTHER, yaml.DocumentEndEvent: _OTHER,
+}
+_STR_TAGS = frozenset({"!", "tag:yaml.org,2002:str"})
+_COLLECTION_TAGS = frozenset({"!", "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"})
+_SURROGATE = re.compile("[\ud800-\udfff]")
+_NO_KEY = object()
+
+
+def _build(next_event: Callable[[], Any], file: str, limits: LoadLimits, _pos: Any, located: _Located | None, texts: list[str] | None = None) -> Any:
+    """The document's value, built from the parser's events under the strict rules of this module.
+
+    With ``located`` it also records every node's position (and raises located problems); without it, it only
+    builds, and any problem is raised bare for the caller to find again with positions. One set of rules, one
+    loop. ``texts``, when given, receives every text scalar (keys included) as loaded.
+    """
     # An explicit stack instead of recursion: deep input ends in a located error, never in RecursionError.
-    stack: list[tuple[Any, NodePath, str | None]] = []  # (container, path, pending key for mappings)
+    # The open collection is held in locals (container, is_mapping, path, pending key); the stack keeps the outer ones.
+    stack: list[tuple[Any, bool, NodePath, Any]] = []
+    container: Any = None
+    is_mapping = False
+    path: NodePath = ()  # the open collection's path, kept only when locating
+    pending: Any = _NO_KEY  # the key awaiting its value in an open mapping
     root: Any = None
-    documents = 0
-    nodes = 0
-    file = doc.file
+    documents = nodes = 0
+    max_nodes, max_depth = limits.max_nodes, limits.max_depth
+    kinds = _KINDS
+    keep_text = texts.append if texts is not None else None
+    marks = located.marks if located is not None else None
+    key_marks = located.key_marks if located is not None else None
 
-    def attach(value: Any, start: Any, is_key_candidate: bool) -> None:
-        nonlocal root
-        if not stack:
-            root = value
-            doc.marks[()] = _pos(start)
-            return
-        container, path, pending = stack[-1]
-        if isinstance(container, list):
-            child = path + (len(container),)
-            container.append(value)
-            doc.marks[child] = _pos(start)
-            return
-        if pending is None:
-            if not is_key_candidate:
-                line, col = _pos(start)
-                raise _Fail(Problem(file, line, col, format_path(path), "yaml.complex_key", {}))
-            if not isinstance(value, str):
-                value = "" if value is None else (str(value).lower() if isinstance(value, bool) else str(value))
-            if value == "<<":
-                line, col = _pos(start)
-                raise _Fail(Problem(file, line, col, format_path(path), "yaml.merge_key", {}))
-            if value in container:
-                line, col = _pos(start)
-                first = doc.key_marks.get(path + (value,), (0, 0))[0]
-                raise _Fail(Problem(file, line, col, format_path(path + (value,)), "yaml.duplicate_key", {"key": value, "first_line": first}))
-            doc.key_marks[path + (value,)] = _pos(start)
-            stack[-1] = (container, path, value)
-            return
-        child = path + (pending,)
-        container[pending] = value
-        doc.marks[child] = _pos(start)
-        stack[-1] = (container, path, None)
+    def fail(event: Any, code: str, at: NodePath | None, **params: Any) -> _Fail:
+        line, col = _pos(event.start_mark)
+        return _Fail(Problem(file, line, col, "(file)" if at is None else format_path(at), code, params))
 
-    def child_path() -> NodePath:
-        container, path, pending = stack[-1]
-        if isinstance(container, list):
+    def here(container: Any, is_mapping: bool, path: NodePath, pending: Any) -> NodePath:
+        """The path of the node the next event makes (the mapping's own path while a key is awaited)."""
+        if located is None or container is None:
+            return ()
+        if not is_mapping:
             return path + (len(container),)
-        return path + (pending,) if pending is not None else path
+        return path if pending is _NO_KEY else path + (pending,)
 
-    for event in events:
-        if isinstance(event, yaml.DocumentStartEvent):
+    while True:
+        event = next_event()
+        if event is None:
+            return root
+        kind = kinds[event.__class__]
+        if kind == _END:
+            if stack:
+                container, is_mapping, path, pending = stack.pop()
+            else:
+                container = None
+            continue
+        if kind == _OTHER:
+            continue
+        if kind == _DOCUMENT:
             documents += 1
             if documents > 1:
-                line, col = _pos(event.start_mark)
-                raise _Fail(Problem(file, line, col, "(file)", "yaml.multiple_documents", {}))
+                raise fail(event, "yaml.multiple_documents", None)
             continue
-        if isinstance(event, (yaml.StreamStartEvent, yaml.StreamEndEvent, yaml.DocumentEndEvent)):
+        if kind == _ALIAS:
+            raise fail(event, "yaml.alias", here(container, is_mapping, path, pending), name=event.anchor)
+        nodes += 1
+        if nodes > max_nodes:
+            raise fail(event, "yaml.too_many_nodes", None, limit=max_nodes)
+        if event.anchor is not None:
+            raise fail(event, "yaml.anchor", here(container, is_mapping, path, pending), name=event.anchor)
+        tag = event.tag
+        if kind == _SCALAR:
+            value = event.value
+            if not value.isascii():
+                if _SURROGATE.search(value):  # only the pure-Python parser lets "\ud800" through
+                    raise fail(event, "yaml.escape", here(container, is_mapping, path, pending), began_vi="", began_en="")
+                value = unicodedata.normalize("NFC", value)
+            if tag is not None:
+                if tag not in _STR_TAGS:
+                    raise fail(event, "yaml.tag", here(container, is_mapping, path, pending), tag=_show_tag(tag))
+            elif not event.style and (not value or value[0] in _MAYBE_TYPED):
+                value = _plain(value)  # the C parser reports a plain scalar's style as "", the Python parser None
+            if keep_text is not None and value.__class__ is str:
+                keep_text(value)
+        else:
+            if tag is not None and tag not in _COLLECTION_TAGS:
+                raise fail(event, "yaml.tag", here(container, is_mapping, path, pending), tag=_show_tag(tag))
+            if len(stack) + (container is not None) >= max_depth:
+                raise fail(event, "yaml.too_deep", here(container, is_mapping, path, pending), limit=max_depth)
+            value = {} if kind == _MAPPING else []
+        # Attach the node to the open collection: a sequence item, a mapping key, or a mapping value.
+        at: NodePath = ()
+        if container is None:
+            root = value
+            if marks is not None:
+                marks[()] = _pos(event.start_mark)
+        elif not is_mapping:
+            if marks is not None:
+                at = path + (len(container),)
+                marks[at] = _pos(event.start_mark)
+            container.append(value)
+        elif pending is _NO_KEY:
+            if kind != _SCALAR:
+                raise fail(event, "yaml.complex_key", path)
+            key = value if value.__class__ is str else ("" if value is None else (str(value).lower() if isinstance(value, bool) else str(value)))
+            if key == "<<":
+                raise fail(event, "yaml.merge_key", path)
+            if key in container:
+                first = key_marks.get(path + (key,), (0, 0))[0] if key_marks is not None else 0
+                raise fail(event, "yaml.duplicate_key", path + (key,), key=key, first_line=first)
+            if key_marks is not None:
+                key_marks[path + (key,)] = _pos(event.start_mark)
+            pending = key
             continue
-        if isinstance(event, yaml.AliasEvent):
-            line, col = _pos(event.start_mark)
-            raise _Fail(Problem(file, line, col, format_path(child_path() if stack else ()), "yaml.alias", {"name": event.anchor}))
-        if isinstance(event, (yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent)):
-            nodes += 1
-            if nodes > limits.max_nodes:
-                line, col = _pos(event.start_mark)
-                raise _Fail(Problem(file, line, col, "(file)", "yaml.too_many_nodes", {"limit": limits.max_nodes}))
-            if event.anchor is not None:
-                line, col = _pos(event.start_mark)
-                raise _Fail(Problem(file, line, col, format_path(child_path() if stack else ()), "yaml.anchor", {"name": event.anchor}))
-        if isinstance(event, yaml.ScalarEvent):
-            path = child_path() if stack else ()
-            value = _scalar(event, file, path, _pos)
-            if event.style in ('"', "'"):
-                doc.quoted.add(path)
-            attach(value, event.start_mark, True)
-            continue
-        if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
-            if event.tag not in (None, "!", "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"):
-                line, col = _pos(event.start_mark)
-                raise _Fail(Problem(file, line, col, format_path(child_path() if stack else ()), "yaml.tag", {"tag": _show_tag(event.tag)}))
-            if len(stack) >= limits.max_depth:
-                line, col = _pos(event.start_mark)
-                raise _Fail(Problem(file, line, col, format_path(child_path()), "yaml.too_deep", {"limit": limits.max_depth}))
-            container: Any = {} if isinstance(event, yaml.MappingStartEvent) else []
-            path = child_path() if stack else ()
-            attach(container, event.start_mark, False)
-            stack.append((container, path, None))
-            continue
-        if isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
-            stack.pop()
-            continue
-    return root
+        else:
+            container[pending] = value
+            if marks is not None:
+                at = path + (pending,)
+                marks[at] = _pos(event.start_mark)
+            pending = _NO_KEY
+        if kind == _SCALAR:
+            if located is not None and event.style in ('"', "'"):
+                located.quoted.add(at)
+        else:
+            if container is not None:
+                stack.append((container, is_mapping, path, pending))
+            container, is_mapping, path, pending = value, kind == _MAPPING, at, _NO_KEY
 
 
 class LoadError(Exception):

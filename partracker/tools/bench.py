@@ -2,11 +2,13 @@
 
 ``partracker bench`` measures, in one run on one machine:
 
+0. the real plan: CPU time of ``partracker build`` against plain MkDocs building the very same pages;
 1. the bilingual build of the generated site against the same pages written to disk as plain
    Markdown and built by plain MkDocs + Material with the same navigation (the ratio is the figure);
 2. build time and peak memory of the generated site at N tasks (synthetic plans), and
    time(largest)/time(previous size);
-3. validation throughput, in progress entries per second;
+3. validation throughput, in progress entries per second, against its floor (libyaml's event stream over the
+   same files) and its peer (check-jsonschema), and the validation cache cold, warm and with one new report;
 4. for the real plan, the time from saving a progress file to the rebuilt page under ``mkdocs serve``;
 5. for the real plan, the largest HTML page, the search index of each language (raw and gzipped) and how well
    search finds the pages of the query set ``tests/search-queries.yaml``, typed into the real search box in Chromium.
@@ -52,11 +54,16 @@ SERVE_TIMEOUT = 120.0
 
 TARGETS: dict[str, tuple[str, float, str, str]] = {
     # key → (comparator, target, unit, label)
+    "real_cpu_ratio": ("le", 1.05, "×", "real plan: CPU time of partracker build / plain MkDocs build of the same pages"),
     "build_ratio": ("le", 1.10, "×", "generated / plain MkDocs build time, same pages and nav"),
     "scaling_ratio": ("le", 11.0, "×", "build time(10k) / time(1k)"),
     "peak_memory_mb": ("le", 3072.0, "MB", "peak memory of the 10k build (largest process)"),
     "validation_entries_per_s": ("ge", 100_000.0, "entries/s", "validation throughput"),
-    "serve_refresh_s": ("le", 2.0, "s", "save → rebuilt page under mkdocs serve (real plan)"),
+    "validation_floor_ratio": ("le", 2.0, "×", "CPU of partracker validate / libyaml's event stream over the same files (the floor)"),
+    "validation_peer_ratio": ("le", 1.0, "×", "CPU of partracker validate / check-jsonschema on the same report files (the peer)"),
+    "cache_warm_s": ("le", 2.0, "s", "validate an unchanged history, cache warm (CPU time: one process, the wall time of an idle machine)"),
+    "cache_one_new_s": ("le", 1.0, "s", "validate the history plus one new report, above interpreter start (CPU time)"),
+    "serve_refresh_s": ("le", 2.0, "s", "save → rebuilt page under mkdocs serve --dirty (real plan)"),
     "largest_page_kb": ("le", 150.0, "KB", "largest HTML page (real plan)"),
     "search_index_kb_vi": ("le", 1024.0, "KB", "search index, Vietnamese (real plan)"),
     "search_index_kb_en": ("le", 1024.0, "KB", "search index, English (real plan)"),
@@ -69,7 +76,7 @@ TARGETS: dict[str, tuple[str, float, str, str]] = {
 }
 """The issue's targets; every figure the JSON carries, measured or not (then ``null``)."""
 
-PARTS = ("compare", "scaling", "validation", "serve", "pages")
+PARTS = ("real", "compare", "scaling", "validation", "serve", "pages")
 
 
 @dataclass(frozen=True)
@@ -84,6 +91,8 @@ class Run:
     """Largest sampled sum of resident memory over the child and its descendants, MiB."""
     returncode: int
     """Exit status."""
+    cpu_seconds: float = 0.0
+    """User + system CPU time of the child and every descendant it waited for."""
 
 
 class BenchError(RuntimeError):
@@ -147,7 +156,8 @@ def measure(cmd: list[str], *, cwd: Path, env: dict[str, str] | None = None, log
     proc.returncode = os.waitstatus_to_exitcode(status)
     if log:
         out.close()  # type: ignore[union-attr]
-    run = Run(seconds=seconds, maxrss_mb=usage.ru_maxrss / 1024, tree_peak_mb=peak[0] / 1024, returncode=proc.returncode)
+    run = Run(seconds=seconds, maxrss_mb=usage.ru_maxrss / 1024, tree_peak_mb=peak[0] / 1024, returncode=proc.returncode,
+              cpu_seconds=usage.ru_utime + usage.ru_stime)
     if run.returncode != 0:
         tail = log.read_text(encoding="utf-8", errors="replace").splitlines()[-15:] if log else []
         raise BenchError(f"{' '.join(cmd)} exited {run.returncode}\n" + "\n".join(tail))
@@ -300,19 +310,96 @@ def part_builds(work: Path, sizes: tuple[int, ...], *, compare: bool, progress: 
 
 
 def part_validation(work: Path, entries: int, *, progress: Any) -> dict[str, Any]:
-    """``partracker validate`` of a synthetic plan whose five years of quarterly reports hold ``entries`` entries."""
+    """``partracker validate`` of a synthetic plan whose five years of quarterly reports hold ``entries`` entries.
+
+    Beside it, on the same files: the floor (libyaml's event stream over every file validate reads, nothing else),
+    the peer (check-jsonschema with the published report schema, when installed), and the validation cache:
+    filled, warm, and with one new report.
+    """
     tasks = max(3 * 2, entries // ((synthetic.END_YEAR - synthetic.START_YEAR + 1) * 4))
     summary = _generate(work, tasks)
+    root = summary.root
     progress(f"validation: {summary.entries} entries in {summary.report_files} files")
-    cmd = [sys.executable, "-m", "partracker", "validate", "--data", str(summary.root), "--as-of", AS_OF]
-    run = measure(cmd, cwd=work, env=_env(), log=work / "validate.log")
-    shutil.rmtree(summary.root, ignore_errors=True)
-    return {"tasks": tasks, "entries": summary.entries, "report_files": summary.report_files, "run": asdict(run), "entries_per_s": summary.entries / run.seconds}
+    env = _env()
+    validate = [sys.executable, "-m", "partracker", "validate", "--data", str(root), "--as-of", AS_OF]
+    run = measure([*validate, "--no-cache"], cwd=work, env=env, log=work / "validate.log")
+    floor = measure([sys.executable, "-m", "partracker.tools.bench", "floor", str(root)], cwd=work, env=env, log=work / "floor.log")
+    progress(f"  validate {run.cpu_seconds:.1f} s CPU; floor {floor.cpu_seconds:.1f} s")
+    peer_cmd = _peer_command()
+    peer = None
+    if peer_cmd:
+        schema = Path(__file__).resolve().parent.parent / "schemas" / "report.schema.json"
+        files = sorted(str(p) for p in (root / "progress").rglob("*.yaml"))
+        peer = measure([*peer_cmd, "--schemafile", str(schema), *files], cwd=work, env=env, log=work / "peer.log")
+        progress(f"  check-jsonschema {peer.cpu_seconds:.1f} s CPU")
+    start = measure([sys.executable, "-c", "pass"], cwd=work, env=env)
+    store = ["--cache-dir", str(work / "validation-cache")]
+    cold = measure([*validate, *store], cwd=work, env=env, log=work / "validate-cold.log")
+    warm = measure([*validate, *store], cwd=work, env=env, log=work / "validate-warm.log")
+    # One new report: a supplement to the last filing of the first agency, two entries of it again.
+    agency_dir = sorted(p for p in (root / "progress").iterdir() if p.is_dir())[0]
+    last = sorted(agency_dir.glob("*.yaml"))[-1]
+    head, *entries_text = last.read_text(encoding="utf-8").split("\n  - ")
+    (agency_dir / f"{last.stem}-2.yaml").write_text("\n  - ".join([head, *entries_text[:2]]).rstrip("\n") + "\n", encoding="utf-8")
+    one_new = measure([*validate, *store], cwd=work, env=env, log=work / "validate-one-new.log")
+    progress(f"  cache: cold {cold.seconds:.2f} s, warm {warm.seconds:.2f} s, one new report {one_new.seconds:.2f} s (interpreter {start.seconds:.2f} s)")
+    shutil.rmtree(root, ignore_errors=True)
+    return {
+        "tasks": tasks, "entries": summary.entries, "report_files": summary.report_files, "run": asdict(run), "entries_per_s": summary.entries / run.seconds,
+        "floor": asdict(floor), "peer": asdict(peer) if peer else None, "peer_command": " ".join(peer_cmd[-1:]) if peer_cmd else None,
+        "interpreter": asdict(start), "cache_cold": asdict(cold), "cache_warm": asdict(warm), "cache_one_new": asdict(one_new),
+    }
+
+
+def _peer_command() -> list[str] | None:
+    """check-jsonschema, installed beside this Python (the test extra pins it), else on the PATH; None when absent."""
+    beside = Path(sys.executable).with_name("check-jsonschema")
+    found = str(beside) if beside.is_file() else shutil.which("check-jsonschema")
+    return [found] if found else None
+
+
+def floor_main(root: str) -> None:
+    """The floor: read every YAML file under ``root`` and pull libyaml's events, doing nothing with them."""
+    import yaml
+
+    for path in sorted(Path(root).rglob("*.yaml")):
+        next_event = yaml.CSafeLoader(path.read_bytes().decode("utf-8")).get_event
+        while next_event() is not None:
+            pass
+
+
+def part_real(work: Path, *, runs: int, progress: Any) -> dict[str, Any]:
+    """The real plan: ``partracker build`` against plain MkDocs building the very same pages, alternating, CPU time."""
+    root = project_root()
+    plain_dir = work / "plain-real"
+    configs = dump_plain(root / "plan-data", plain_dir)
+    generated, plain = [], []
+    for i in range(runs):
+        progress(f"real plan: build {i + 1}/{runs}")
+        generated.append(build_generated(root / "plan-data", work / "site-real-gen", log=work / "real-gen.log"))
+        plain.append(build_plain(configs, log=work / "real-plain.log"))
+        shutil.rmtree(work / "site-real-gen", ignore_errors=True)
+        shutil.rmtree(plain_dir / "site", ignore_errors=True)
+    shutil.rmtree(plain_dir, ignore_errors=True)
+
+    def median(values: list[float]) -> float:
+        ordered = sorted(values)
+        return ordered[len(ordered) // 2] if len(ordered) % 2 else (ordered[len(ordered) // 2 - 1] + ordered[len(ordered) // 2]) / 2
+
+    gen_cpu, plain_cpu = median([r.cpu_seconds for r in generated]), median([r.cpu_seconds for r in plain])
+    gen_wall, plain_wall = median([r.seconds for r in generated]), median([r.seconds for r in plain])
+    progress(f"  generated {gen_cpu:.1f} s CPU, plain {plain_cpu:.1f} s CPU: {gen_cpu / plain_cpu:.3f}×")
+    return {
+        "runs": runs, "generated": [asdict(r) for r in generated], "plain": [asdict(r) for r in plain],
+        "cpu_ratio": gen_cpu / plain_cpu, "wall_ratio": gen_wall / plain_wall,
+        "median_cpu_seconds": {"generated": gen_cpu, "plain": plain_cpu}, "median_seconds": {"generated": gen_wall, "plain": plain_wall},
+    }
 
 
 def copy_project(dest: Path) -> Path:
     """A copy of the real project's site inputs (configs, docs, overrides, hooks, plan-data, demo) in ``dest``."""
     root = project_root()
+    shutil.rmtree(dest, ignore_errors=True)  # what a stopped run left
     dest.mkdir(parents=True, exist_ok=True)
     for name in ("mkdocs.yml", "mkdocs.en.yml"):
         shutil.copy2(root / name, dest / name)
@@ -343,6 +430,13 @@ def _get(url: str) -> bytes | None:
 
 
 def part_serve(work: Path, *, progress: Any) -> dict[str, Any]:
+    """Seconds from saving a progress file to the changed task page, under ``mkdocs serve --dirty`` (the figure) and plain ``mkdocs serve``."""
+    dirty = _serve(work, dirty=True, progress=progress)
+    full = _serve(work, dirty=False, progress=progress)
+    return {**dirty, "full": full}
+
+
+def _serve(work: Path, *, dirty: bool, progress: Any) -> dict[str, Any]:
     """Save a progress file in a copy of the real project under ``mkdocs serve``; seconds until the task page changes."""
     from partracker.domain.duties import duties
     from partracker.reading.dataset import require_plan
@@ -360,9 +454,9 @@ def part_serve(work: Path, *, progress: Any) -> dict[str, Any]:
     # mkdocs serve mounts the site at the path of site_url (/vi/).
     mount = urlsplit(load_config(str(project / "mkdocs.yml")).site_url or "/").path or "/"
     url = base + mount.rstrip("/") + f"/tasks/{task.slug}/"
-    progress(f"serve: {url}")
+    progress(f"serve{' --dirty' if dirty else ''}: {url}")
     log = open(work / "serve.log", "wb")
-    cmd = [sys.executable, "-m", "mkdocs", "serve", "-f", str(project / "mkdocs.yml"), "-a", f"127.0.0.1:{port}"]
+    cmd = [sys.executable, "-m", "mkdocs", "serve", "-f", str(project / "mkdocs.yml"), "-a", f"127.0.0.1:{port}", *(["--dirty"] if dirty else [])]
     proc = subprocess.Popen(cmd, cwd=project, env=_env(), stdout=log, stderr=subprocess.STDOUT)
     try:
         t0 = time.perf_counter()
@@ -409,7 +503,8 @@ def part_serve(work: Path, *, progress: Any) -> dict[str, Any]:
             proc.wait()
         log.close()
     shutil.rmtree(project, ignore_errors=True)
-    return {"page": url.removeprefix(base), "startup_s": startup, "refresh_s": refresh}
+    progress(f"  refresh {refresh:.2f} s")
+    return {"page": url.removeprefix(base), "dirty": dirty, "startup_s": startup, "refresh_s": refresh}
 
 
 SEARCH_QUERIES = Path("tests") / "search-queries.yaml"
@@ -496,8 +591,19 @@ def figures(results: dict[str, Any]) -> dict[str, Any]:
             labels["scaling_ratio"] = f"build time({last['tasks']} tasks) / time({builds[-2]['tasks']} tasks)"
         labels["peak_memory_mb"] = f"peak memory of the {last['tasks']}-task build (largest process)"
         labels["build_ratio"] = f"generated / plain MkDocs build time, same pages and nav ({last['tasks']} tasks)"
+    if "real" in results:
+        values["real_cpu_ratio"] = results["real"]["cpu_ratio"]
     if "validation" in results:
-        values["validation_entries_per_s"] = results["validation"]["entries_per_s"]
+        v = results["validation"]
+        values["validation_entries_per_s"] = v["entries_per_s"]
+        if v.get("floor"):
+            values["validation_floor_ratio"] = v["run"]["cpu_seconds"] / v["floor"]["cpu_seconds"]
+        if v.get("peer"):
+            values["validation_peer_ratio"] = v["run"]["cpu_seconds"] / v["peer"]["cpu_seconds"]
+        if v.get("cache_warm"):
+            # CPU time: a single process, so on an idle machine its wall time; on a shared one, what it would be.
+            values["cache_warm_s"] = v["cache_warm"]["cpu_seconds"]
+            values["cache_one_new_s"] = max(0.0, v["cache_one_new"]["cpu_seconds"] - v["interpreter"]["cpu_seconds"])
     if "serve" in results:
         values["serve_refresh_s"] = results["serve"]["refresh_s"]
     if "pages" in results:
@@ -540,6 +646,8 @@ def run(*, quick: bool, sizes: tuple[int, ...] | None = None, entries: int | Non
         # Cheap parts first, so a long run that is stopped still has them.
         if "pages" in parts:
             checkpoint("pages", part_pages(work, progress=progress))
+        if "real" in parts:
+            checkpoint("real", part_real(work, runs=1 if quick else 3, progress=progress))
         if "serve" in parts:
             checkpoint("serve", part_serve(work, progress=progress))
         if "validation" in parts:
@@ -588,7 +696,10 @@ def main(argv: list[str]) -> None:
     if argv[:1] == ["plain-build"] and argv[1:]:
         plain_build_main(argv[1:])
         return
-    raise SystemExit("usage: python -m partracker.tools.bench plain-build CONFIG...")
+    if argv[:1] == ["floor"] and len(argv) == 2:
+        floor_main(argv[1])
+        return
+    raise SystemExit("usage: python -m partracker.tools.bench plain-build CONFIG... | floor DIR")
 
 
 if __name__ == "__main__":

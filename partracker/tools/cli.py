@@ -73,16 +73,22 @@ def fail_with(problems: list, *, lang: str, fmt: str = "text") -> None:
 @click.option("--base", default=None, metavar="REF", help="Git ref (e.g. origin/main): report files that exist there must be unchanged / Nhánh gốc: tệp báo cáo đã có ở đó không được sửa.")
 @click.option("--as-of", "as_of", default=None, metavar="YYYY-MM-DD", help="Report dates after this day are errors [default: SOURCE_DATE_EPOCH, else today in the plan's time zone].")
 @click.option("--config", "config", type=click.Path(dir_okay=False, exists=True, path_type=Path), default=None, help="The project's mkdocs.yml [default: ./mkdocs.yml]: its docs/, overrides/ and hooks/ must hold no symbolic link.")
-def validate(data_dir: Path, lang: str, fmt: str, base: str | None = None, as_of: str | None = None, config: Path | None = None) -> None:
+@click.option("--cache-dir", "cache_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Where clean results are kept so unchanged files are not checked again [default: ./.partracker-cache]; deleting it changes no result.")
+@click.option("--no-cache", "no_cache", is_flag=True, help="Check every file, read and write no cache (CI).")
+def validate(data_dir: Path, lang: str, fmt: str, base: str | None = None, as_of: str | None = None, config: Path | None = None,
+             cache_dir: Path | None = None, no_cache: bool = False) -> None:
     """Check every file in plan-data/ (and the project's pages) and report all problems at once.
 
     Kiểm tra mọi tệp trong plan-data/ (và các trang của dự án) và báo tất cả lỗi trong một lần chạy.
     """
     from partracker.outputs.mkdocs_site import config_file
+    from partracker.reading import cache
     from partracker.reading.deployment import deployment_problems
     from partracker.reading.files import symlink_problems
 
-    loaded = ds.load_dataset(data_dir, as_of=as_of_policy(_iso_option(as_of, "--as-of", lang) if as_of else None, lang))
+    policy = as_of_policy(_iso_option(as_of, "--as-of", lang) if as_of else None, lang)
+    loaded = cache.validate(data_dir, as_of=policy, cache_dir=None if no_cache else (cache_dir or cache.DEFAULT_DIR))
     project_dir = config.parent if config else Path.cwd()
     if config_file(project_dir, "vi").is_file():
         loaded.problems = sorted(loaded.problems + symlink_problems(project_dir), key=lambda p: p.sort_key())
@@ -93,12 +99,10 @@ def validate(data_dir: Path, lang: str, fmt: str, base: str | None = None, as_of
         loaded.problems = sorted(loaded.problems + history_problems(data_dir, base), key=lambda p: p.sort_key())
     if loaded.problems:
         fail_with(loaded.problems, lang=lang, fmt=fmt)
-    plan = loaded.plan
-    assert plan is not None
     if fmt == "json":
         click.echo("[]")
         return
-    click.echo(labels(lang).format("cli.valid", data=data_dir, tasks=len(plan.tasks), agencies=len(plan.agencies), reports=len(loaded.report_files)))  # type: ignore[arg-type]
+    click.echo(labels(lang).format("cli.valid", data=data_dir, tasks=loaded.tasks, agencies=loaded.agencies, reports=loaded.reports))  # type: ignore[arg-type]
 
 
 @main.command()
@@ -470,7 +474,7 @@ def compile_report(period: str, as_of: object, fmt: str, out: Path | None, demo:
 @click.option("--json", "as_json", is_flag=True, help="Print the whole result as JSON instead of the table.")
 @click.option("--sizes", default=None, metavar="N,N,…", help="Task counts of the synthetic plans [default: 100,1000,10000; --quick: 20,60].")
 @click.option("--entries", type=click.IntRange(min=20), default=None, help="Progress entries for the validation figure [default: 200000; --quick: 2000].")
-@click.option("--parts", default=",".join(("compare", "scaling", "validation", "serve", "pages")), show_default=True, help="Which parts to run: compare, scaling, validation, serve, pages.")
+@click.option("--parts", default=",".join(("real", "compare", "scaling", "validation", "serve", "pages")), show_default=True, help="Which parts to run: real, compare, scaling, validation, serve, pages.")
 @click.option("--out", type=click.Path(dir_okay=False, path_type=Path), default=None, help="Also write the JSON result to this file.")
 @click.option("--work-dir", type=click.Path(file_okay=False, path_type=Path), default=None, help="Keep generated plans, logs and sites here instead of a removed temp dir.")
 def bench(quick: bool, as_json: bool, sizes: str | None, entries: int | None, parts: str, out: Path | None, work_dir: Path | None) -> None:
