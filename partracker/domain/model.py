@@ -534,6 +534,8 @@ class Report:
     """Entries in file order."""
     demo: bool = False
     """True for sample data that must never be published as real."""
+    published: str | None = None
+    """ISO date the file first reached the main branch (Ngày công bố), read from git; None when unknown (no history, not yet committed, sample data)."""
 
     @property
     def filing(self) -> str:

@@ -37,6 +37,21 @@ def latest_key(filed: Filed) -> tuple[str, str, tuple[dt.date, int, int], str]:
     return (entry.reported, report.submitted, filing_key(report.filing), entry.id)
 
 
+PUBLISHED_LATE_DAYS = 30
+"""A report that reached the public record more than this many days after its ``submitted`` date is "published late"."""
+
+
+def published_late(report: Report) -> bool | None:
+    """Công bố muộn: the report's file reached the main branch more than :data:`PUBLISHED_LATE_DAYS` days after the date
+    the agency says it sent the report; None when the date it became public is unknown.
+
+    Statuses (on time, late) keep using ``submitted``: this only tells readers how long the public waited.
+    """
+    if report.published is None:
+        return None
+    return (dt.date.fromisoformat(report.published) - dt.date.fromisoformat(report.submitted)).days > PUBLISHED_LATE_DAYS
+
+
 NoteKey = tuple[str, str, str]
 """A report entry's note, by (agency, filing, entry id)."""
 

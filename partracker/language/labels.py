@@ -149,6 +149,19 @@ LABELS: dict[str, tuple[str, str]] = {
     "overdue": ("Nghĩa vụ quá hạn", "Overdue obligations"),
     "filing_record": ("Hồ sơ nộp báo cáo", "Report filing record"),
     "submitted": ("Ngày nộp", "Submitted"),
+    "published": ("Ngày công bố", "Published"),
+    "published_unknown": ("chưa rõ", "unknown"),
+    "published_late": ("công bố muộn", "published late"),
+    "published_note": (
+        (
+            "Ngày nộp là ngày đơn vị ghi trong báo cáo; ngày công bố là ngày tệp báo cáo được đưa lên nhánh chính của kho dữ liệu. "
+            "Báo cáo công bố muộn hơn {n} ngày sau ngày nộp được ghi “công bố muộn”; tình trạng đúng hạn hay trễ hạn vẫn tính theo ngày nộp."
+        ),
+        (
+            "Submitted is the date the agency wrote in the report; published is the date the report file reached the data repository's main branch. "
+            "A report published more than {n} days after it was submitted is marked “published late”; on time or late is still judged by the date submitted."
+        ),
+    ),
     "entries": ("Số mục", "Entries"),
     "no_filings": ("Đơn vị chưa nộp báo cáo nào.", "This agency has filed no report."),
     "calendar_title": ("Lịch nghĩa vụ", "Obligations calendar"),
@@ -232,7 +245,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "dl_plan_json": ("Toàn bộ kế hoạch (nhiệm vụ, đơn vị, thuật ngữ, trách nhiệm, chế độ báo cáo)", "The whole plan (tasks, agencies, glossary, responsibilities, reporting regime)"),
     "dl_tasks_csv": ("Nhiệm vụ, mỗi dòng một nhiệm vụ (an toàn với công thức bảng tính)", "Tasks, one row per task (formula-safe for spreadsheets)"),
     "dl_obligations": ("Nghĩa vụ có ngày hạn và tình trạng", "Dated obligations and their status"),
-    "dl_progress": ("Các mục báo cáo tiến độ (đã áp dụng đính chính)", "Progress report entries (corrections applied)"),
+    "dl_progress": ("Các mục báo cáo tiến độ (đã áp dụng đính chính), với ngày nộp và ngày công bố", "Progress report entries (corrections applied), with the dates submitted and published"),
     "dl_targets": ("Chỉ tiêu số theo năm, với giá trị báo cáo mới nhất", "Numeric targets per year, with the latest value reported"),
     "dl_schema": ("Lược đồ JSON cho tệp", "JSON Schema for"),
     "dl_datapackage": ("Mô tả các tệp CSV theo chuẩn Frictionless Data Package: bảng mã, dấu phân cách, tên và kiểu của từng cột", "The CSV files described as a Frictionless Data Package: encoding, delimiter, and each column's name and type"),
@@ -480,6 +493,14 @@ LABELS: dict[str, tuple[str, str]] = {
     "cli.col_id": ("Mã", "Id"),
     "cli.no_site_url": ("Lưu ý: deployment.yaml chưa ghi địa chỉ trang (site_url) và không có --base-url, nên trang dùng liên kết tương đối; nguồn tin Atom, lịch và sơ đồ trang không mang địa chỉ tuyệt đối.", "Note: deployment.yaml gives no site address (site_url) and no --base-url was given, so the site uses relative links; the Atom feed, calendars and sitemaps carry no absolute addresses."),
     "cli.no_repository": ("Lưu ý: deployment.yaml chưa ghi kho GitHub (repository), nên trang lập báo cáo cho chép và tải tệp thay vì mở GitHub, và trang không có liên kết tới kho.", "Note: deployment.yaml names no GitHub repository (repository), so the report builder offers copy and download instead of opening GitHub, and the site has no link to the repository."),
+    "cli.no_git_history": (
+        "Lưu ý: git không đọc được lịch sử của plan-data/ (không nằm trong một bản git, hoặc chưa có commit nào), nên chưa rõ ngày công bố của các báo cáo; trang ghi “chưa rõ”, không đoán.",
+        "Note: git could not read the history of plan-data/ (not in a git checkout, or no commit yet), so the date each report became public is unknown; the site says “unknown” and guesses nothing.",
+    ),
+    "cli.shallow_history": (
+        "Lưu ý: bản git này là bản sao nông (shallow), thiếu các commit cũ, nên chưa rõ ngày công bố của các báo cáo; lấy đủ lịch sử bằng git fetch --unshallow (hoặc fetch-depth: 0 trong workflow).",
+        "Note: this git checkout is shallow (older commits are missing), so the date each report became public is unknown; fetch the whole history with git fetch --unshallow (or fetch-depth: 0 in the workflow).",
+    ),
     "cli.no_organisation": ("Lưu ý: deployment.yaml chưa ghi tổ chức GitHub (organisation) và không có --org, nên CODEOWNERS chưa giao thư mục nào cho nhóm nào.", "Note: deployment.yaml names no GitHub organisation (organisation) and no --org was given, so CODEOWNERS gives no folder to any team."),
     # --- the site's script (tables, the agency finder) ------------------------------------------
     "script.sort_by": ("Sắp xếp theo {column}", "Sort by {column}"),

@@ -29,7 +29,7 @@ from typing import Any
 from partracker.domain import schedule
 from partracker.domain.model import Agency, ReportingTier, Section, Task
 from partracker.domain.periods import period_bounds, period_kind, period_year
-from partracker.domain.progress import Filed, entry_ref
+from partracker.domain.progress import Filed, entry_ref, published_late
 from partracker.domain.schedule import Assessment, ParMeasures
 from partracker.language.formats import format_date, format_number, format_percent
 from partracker.language.labels import labels
@@ -257,8 +257,8 @@ def to_dict(report: CompiledReport, plan: Any) -> dict[str, Any]:
                         "task": t.task.id,
                         "entries": [
                             {
-                                "ref": entry_ref(r, e), "file": r.file, "agency": r.agency, "submitted": r.submitted, "demo": r.demo,
-                                "status": e.status, "percent": e.percent, "targets": dict(e.target_values), "reported": e.reported,
+                                "ref": entry_ref(r, e), "file": r.file, "agency": r.agency, "submitted": r.submitted, "published": r.published,
+                                "published_late": published_late(r), "demo": r.demo, "status": e.status, "percent": e.percent, "targets": dict(e.target_values), "reported": e.reported,
                                 "completed": e.completed, "corrects": e.corrects,
                                 "evidence": [{"document": ev.document, "date": ev.date, "url": ev.url} for ev in e.evidence],
                                 "note": {"vi": e.note.vi, "en": e.note.en} if e.note else None,

@@ -34,6 +34,7 @@ from partracker.reading.clock import resolve_as_of
 from partracker.reading.dataset import load_dataset
 from partracker.reading.deployment import Deployment
 from partracker.reading.errors import DataInvalid
+from partracker.reading.history import Publication
 
 T = TypeVar("T")
 
@@ -70,7 +71,7 @@ class BuildOptions:
 class BuildContext:
     """The plan, the reports and everything derived from them for one build, each computed once."""
 
-    def __init__(self, options: BuildOptions, plan: Plan, reports: tuple[Report, ...], as_of: dt.date) -> None:
+    def __init__(self, options: BuildOptions, plan: Plan, reports: tuple[Report, ...], as_of: dt.date, publication: Publication | None = None) -> None:
         self.options = options
         """What was asked for."""
         self.plan = plan
@@ -79,6 +80,8 @@ class BuildContext:
         """Every filed report that counts in this build (with the sample reports in a demo build), sorted."""
         self.as_of = as_of
         """The date statuses are computed for, in the plan's time zone."""
+        self.publication = publication or Publication()
+        """When each report file reached the main branch (read from git once, with the data), or why that is unknown."""
         self.urls = Urls(options.site_url)
         """Where every page and file is published."""
         self._shared: dict[str, Any] = {}
@@ -94,7 +97,7 @@ class BuildContext:
         if options.demo:
             sample = reportfiles.load_demo_reports(loaded.plan, options.demo_dir, as_of=loaded.as_of)
             reports = tuple(sorted(reports + sample, key=progress.report_sort_key))
-        return cls(options, loaded.plan, reports, loaded.as_of)
+        return cls(options, loaded.plan, reports, loaded.as_of, loaded.publication)
 
     # --- the plan's dates and statuses --------------------------------------------------------
 
@@ -182,7 +185,8 @@ class BuildContext:
         (a relative link from this page), ``as_of``, ``timezone``, ``demo``, the wording helpers
         ``obligation_title(ob)``, ``rule_label(rule)``, ``target_level(target)``, ``target_text(target)``,
         ``agency_short(agency_id)``, ``due_text(date)``, ``task_title(task)``, ``section_title(section)``,
-        ``alphabetical(items, attribute)``, ``note_text(note)``, and the ``values`` given.
+        ``alphabetical(items, attribute)``, ``note_text(note)``, ``published_late(report)`` and ``published_late_days``
+        (:func:`partracker.domain.progress.published_late`), and the ``values`` given.
         """
         plan = self.plan
         return self.templates.get_template(template).render(
@@ -203,6 +207,8 @@ class BuildContext:
             due_text=lambda day: wording.date_text(day, lang),
             task_title=lambda task: wording.task_title(task, lang),
             note_text=lambda n: wording.note_text(n, lang),
+            published_late=progress.published_late,
+            published_late_days=progress.PUBLISHED_LATE_DAYS,
             section_title=lambda section: wording.section_title(plan, section, lang),
             alphabetical=lambda items, attribute: sort_texts(items, lambda item: _text_of(getattr(item, attribute), lang), lang),
             **values,

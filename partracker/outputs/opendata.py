@@ -21,6 +21,7 @@ from collections.abc import Iterator
 from dataclasses import asdict
 from typing import Any
 
+from partracker.domain import progress
 from partracker.domain.model import Assignment, Entry, Plan, Report, Task
 from partracker.domain.schedule import Assessment
 from partracker.language.labels import bilingual
@@ -285,7 +286,7 @@ def assessment_to_dict(plan: Plan, a: Assessment) -> dict[str, object]:
 
 OBLIGATION_FIELDS = ("id", "year", "task", "section", "group", "agency", "role", "kind", "due", "status", "period", "report_kind", "recipient", "target", "date_dependent", "assignment", "role_certain")
 """Columns of data/obligations.csv."""
-PROGRESS_FIELDS = ("agency", "period", "file", "submitted", "demo", "entry", "task", "status", "percent", "reported", "completed", "corrects", "evidence", "note_vi", "note_en")
+PROGRESS_FIELDS = ("agency", "period", "file", "submitted", "published", "published_late", "demo", "entry", "task", "status", "percent", "reported", "completed", "corrects", "evidence", "note_vi", "note_en")
 """Columns of data/progress.csv and keys of data/progress.json."""
 
 
@@ -298,7 +299,8 @@ def obligation_row(plan: Plan, a: Assessment) -> list[Any]:
 def progress_row(r: Report, e: Entry) -> dict[str, Any]:
     """One report entry as flat open data."""
     return {
-        "agency": r.agency, "period": r.period, "file": r.file, "submitted": r.submitted, "demo": r.demo, "entry": e.id, "task": e.task,
+        "agency": r.agency, "period": r.period, "file": r.file, "submitted": r.submitted, "published": r.published,
+        "published_late": progress.published_late(r), "demo": r.demo, "entry": e.id, "task": e.task,
         "status": e.status, "percent": e.percent, "reported": e.reported, "completed": e.completed, "corrects": e.corrects,
         "evidence": " | ".join(ev.document for ev in e.evidence), "note_vi": e.note.vi if e.note else None, "note_en": (e.note.en or None) if e.note else None,
     }

@@ -4,7 +4,7 @@ A report file that was valid stays valid while its bytes, the plan's files and t
 and while the as-of date does not move back before the day it was checked (only report dates *after* the as-of
 date are errors). So :func:`validate` keeps, in one JSON file:
 
-- per clean report file (keyed by its path, its content, the plan and the code): the as-of date it was checked
+- per clean report file (keyed by its path, its content, the day it reached the main branch, the plan and the code): the as-of date it was checked
   on and what the checks across files need of it (its entry ids and corrections);
 - per clean plan (keyed by the plan's files and the code): the facts a report is checked against
   (:class:`~partracker.reading.reportfiles.PlanFacts`), so a new report is checked without loading the plan;
@@ -31,6 +31,7 @@ from partracker.reading import dataset as ds
 from partracker.reading import reportfiles, translationfiles
 from partracker.reading.errors import Problem
 from partracker.reading.files import display_path
+from partracker.reading.history import publication_dates
 from partracker.reading.reportfiles import Filed, PlanFacts
 from partracker.reading.yamlload import load_file
 
@@ -148,8 +149,13 @@ def validate(root: Path, *, as_of: ds.AsOf = None, cache_dir: Path | None = DEFA
         used_plan = 1
     day = as_of(facts.timezone) if callable(as_of) else as_of
     day_text = day.isoformat() if day else "none"
+    # When each report reached the main branch is an input like its bytes: a file committed since it was checked is checked again.
+    dates = publication_dates(root, facts.timezone).dates if report_files else {}
+    published = {rel: dates[rel].isoformat() if rel in dates else "unknown" for rel in report_files}
 
-    run_key = _digest(plan_key, day_text, *(part for rel in report_files + translation_files for part in (rel, contents.get(rel, b"\0link"))))
+    run_key = _digest(
+        plan_key, day_text, *(part for rel in report_files + translation_files for part in (rel, contents.get(rel, b"\0link"), published.get(rel, "")))
+    )
     if run_key in cache["runs"] and not problems:
         return Outcome([], tasks, agencies, len(report_files), {"run": 1, "plan": used_plan, "files": len(report_files)})
 
@@ -158,7 +164,7 @@ def validate(root: Path, *, as_of: ds.AsOf = None, cache_dir: Path | None = DEFA
     hits = 0
     for rel in report_files:
         content = contents.get(rel)
-        key = _digest(plan_key, rel, content) if content is not None else None
+        key = _digest(plan_key, rel, content, published[rel]) if content is not None else None
         entry = cache["files"].get(key) if key else None
         if entry is not None:
             try:
@@ -169,7 +175,7 @@ def validate(root: Path, *, as_of: ds.AsOf = None, cache_dir: Path | None = DEFA
                     continue
             except (KeyError, TypeError, ValueError):
                 pass
-        checked = reportfiles.check_report_file(facts, root, rel, as_of=day, model=False)
+        checked = reportfiles.check_report_file(facts, root, rel, as_of=day, model=False, published=dates.get(rel))
         problems.extend(checked.problems)
         if checked.filed is not None:
             filed.append(checked.filed)
@@ -181,7 +187,7 @@ def validate(root: Path, *, as_of: ds.AsOf = None, cache_dir: Path | None = DEFA
         # Translations are checked against the notes of the reports they name: those few reports are read whole.
         named = {f"progress/{parts[1]}/{parts[2]}" for parts in (rel.split("/") for rel in translation_files) if len(parts) == 3}
         present = set(report_files)
-        translated = [reportfiles.check_report_file(facts, root, rel, as_of=day).report for rel in sorted(named & present)]
+        translated = [reportfiles.check_report_file(facts, root, rel, as_of=day, published=dates.get(rel)).report for rel in sorted(named & present)]
         _, found = translationfiles.check_translations(root, translation_files, [r for r in translated if r is not None], report_files)
         problems.extend(found)
     cache["files"] = kept

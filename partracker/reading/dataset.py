@@ -18,6 +18,7 @@ from partracker.domain.progress import NoteKey
 from partracker.reading import checks, reportfiles, translationfiles
 from partracker.reading.errors import DataInvalid, Problem
 from partracker.reading.files import display_path, read, symlink_problem
+from partracker.reading.history import Publication, publication_dates
 from partracker.reading.plan_builder import SECTION_FILE, build_plan, plan_problems
 from partracker.reading.yamlload import Document, LoadError, load_text
 
@@ -64,6 +65,8 @@ class Dataset:
     """Relative paths of the translation files found under translations/."""
     translations: dict[NoteKey, str] = field(default_factory=dict)
     """The English of report notes filed apart, by (agency, filing, entry id) (:mod:`partracker.reading.translationfiles`)."""
+    publication: Publication = field(default_factory=Publication)
+    """The date each report file first reached the main branch, or why it is unknown (:func:`partracker.reading.history.publication_dates`)."""
 
 
 def discover(root: Path, translations: list[str] | None = None) -> tuple[dict[str, str], list[str], list[Problem]]:
@@ -152,8 +155,11 @@ def load_dataset(root: Path, *, with_reports: bool = True, as_of: AsOf = None) -
         dataset.as_of = as_of(dataset.plan.meta.timezone) if dataset.plan is not None else None
     else:
         dataset.as_of = as_of
+    if with_reports and report_files and dataset.plan is not None:
+        # When each report became public: read from git once, here, for the validator and the build alike.
+        dataset.publication = publication_dates(root, dataset.plan.meta.timezone)
     if with_reports and report_files:
-        dataset.reports, found = reportfiles.check_reports(dataset.plan, root, report_files, as_of=dataset.as_of)
+        dataset.reports, found = reportfiles.check_reports(dataset.plan, root, report_files, as_of=dataset.as_of, published=dataset.publication.dates)
         problems.extend(found)
     if with_reports and translation_files:
         dataset.translations, found = translationfiles.check_translations(root, translation_files, dataset.reports, report_files)

@@ -486,6 +486,12 @@ MESSAGES: dict[str, tuple[str, str, str, str]] = {
         "kiểm tra lại năm; để sửa hay bổ sung báo cáo kỳ này sau thời hạn đó, nộp báo cáo bổ sung {supplement}",
         "check the year; to correct or complete this period's report after that, file the supplementary report {supplement}",
     ),
+    "report.submitted_after_published": (
+        "ngày {got} muộn hơn ngày tệp báo cáo được đưa lên nhánh chính ({published}); báo cáo không thể gửi sau khi đã công bố",
+        "date {got} is after the day the report file reached the main branch ({published}); a report cannot be sent after it was made public",
+        "ghi đúng ngày đơn vị gửi báo cáo, không muộn hơn {published}",
+        "write the day the agency actually sent the report, no later than {published}",
+    ),
     "report.empty": (
         "tệp báo cáo rỗng",
         "the report file is empty",

@@ -1,13 +1,21 @@
-"""Filed reports in git (Lịch sử báo cáo): what the main branch holds, and the append-only rule.
+"""Filed reports in git (Lịch sử báo cáo): what the main branch holds, when each report reached it, and the append-only rule.
 
 Filed reports are append-only: nobody edits, deletes or replaces with a link a report file that is
 on the main branch; a correction is a supplementary file (see :mod:`partracker.domain.periods`).
+
+The date a report became public is the date its file first reached the branch that is checked out
+(the main branch when the site is published): an input read from git, like the files themselves, so
+the same commit always gives the same dates (:func:`publication_dates`).
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import subprocess
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 from partracker.domain.periods import FILING_RE
 from partracker.reading.errors import Problem
@@ -61,6 +69,48 @@ def repo_prefix(root: Path) -> tuple[Path, str]:
     top = Path(git(root, "rev-parse", "--show-toplevel").decode().strip()).resolve()
     rel = root.resolve().relative_to(top).as_posix()
     return top, "" if rel == "." else rel
+
+
+@dataclass(frozen=True)
+class Publication:
+    """Ngày công bố — the date each report file first reached the branch, in the plan's time zone."""
+
+    dates: Mapping[str, dt.date] = field(default_factory=dict)
+    """First-commit date by path relative to plan-data/ (``progress/<agency>/<filing>.yaml``); a file not yet committed has none."""
+    unknown: str | None = None
+    """Why no date is known at all: ``no_git`` (git cannot read a history: no checkout, no commit yet, git missing) or ``shallow`` (a shallow clone
+    hides the older commits, so its first commit would seem to add every file); None when the history was read."""
+
+
+def publication_dates(root: Path, timezone: str) -> Publication:
+    """When each report file under ``root/progress/`` first reached the checked-out branch, by one git call.
+
+    Only the first-parent line counts (a file merged from a pull request is dated by the merge into the branch,
+    not by the clerk's own commit), with the committer's time read as a date in ``timezone``. Without a full
+    history the dates are unknown, never guessed.
+    """
+    try:
+        top, prefix = repo_prefix(root)
+        if git(top, "rev-parse", "--is-shallow-repository").strip() == b"true":
+            return Publication(unknown="shallow")
+        progress = f"{prefix}/progress/" if prefix else "progress/"
+        log = git(top, "--literal-pathspecs", "log", "--first-parent", "--reverse", "--diff-filter=A", "--no-renames", "--name-only", "-z", "--format=%x01%ct", "--", progress)
+    except (GitError, ValueError):  # ValueError: plan-data/ is outside the repository that holds it
+        return Publication(unknown="no_git")
+    zone = ZoneInfo(timezone)
+    dates: dict[str, dt.date] = {}
+    for commit in log.decode("utf-8", "surrogateescape").split("\x01"):
+        seconds, *names = commit.split("\0")
+        if not seconds:
+            continue
+        day = dt.datetime.fromtimestamp(int(seconds), zone).date()
+        for name in names:
+            rel = name.lstrip("\n")
+            rel = rel[len(prefix) + 1 :] if prefix else rel
+            if rel.endswith(".yaml"):  # report files only (not .gitkeep)
+                # The oldest commit comes first: a file deleted and added again keeps its first date.
+                dates.setdefault(rel, day)
+    return Publication(dates=dates)
 
 
 def history_problems(root: Path, base: str) -> list[Problem]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -212,7 +212,9 @@ class PlanFacts:
         return cls(tuple(data["years"]), data["timezone"], frozenset(data["agencies"]), frozenset(targets), targets.__getitem__, owed.__getitem__)
 
 
-def _check_file(plan: PlanFacts | None, doc: Any, agency_dir: str, filing: str, as_of: dt.date | None, supplement: str) -> list[Problem]:
+def _check_file(
+    plan: PlanFacts | None, doc: Any, agency_dir: str, filing: str, as_of: dt.date | None, supplement: str, published: dt.date | None = None
+) -> list[Problem]:
     data = doc.data
     found: list[Problem] = []
     period = filing_period(filing)
@@ -223,6 +225,10 @@ def _check_file(plan: PlanFacts | None, doc: Any, agency_dir: str, filing: str, 
     # A period that is wrong or outside the plan is the mistake to fix; dates measured against it would only repeat it.
     windowed = data["period"] == period and (plan is None or _outside(plan.years, period) is None)
     _check_dates(doc, found, as_of, filing if windowed else None, supplement)
+    # A report cannot have been sent after the day it became public: the date was typed wrong.
+    submitted = _real_date(data["submitted"])
+    if published is not None and submitted is not None and submitted > published:
+        found.append(doc.problem(("submitted",), "report.submitted_after_published", got=quote(data["submitted"]), published=published.isoformat()))
     # Where a repeated id or task was first written; positions are looked up only when one repeats.
     first_id: dict[str, NodePath] = {}
     first_task: dict[str, NodePath] = {}
@@ -286,7 +292,7 @@ def _outside(years: tuple[int, ...], period: str) -> tuple[str, dict[str, Any]] 
     return None
 
 
-def _report(doc: Any, rel: str, *, demo: bool) -> Report:
+def _report(doc: Any, rel: str, *, demo: bool, published: dt.date | None = None) -> Report:
     data = doc.data
     entries = []
     for e in data["entries"]:
@@ -305,7 +311,10 @@ def _report(doc: Any, rel: str, *, demo: bool) -> Report:
                 corrects=e.get("corrects"),
             )
         )
-    return Report(agency=data["agency"], period=data["period"], file=rel, submitted=data["submitted"], entries=tuple(entries), demo=demo)
+    return Report(
+        agency=data["agency"], period=data["period"], file=rel, submitted=data["submitted"], entries=tuple(entries), demo=demo,
+        published=published.isoformat() if published else None,
+    )
 
 
 @dataclass
@@ -333,8 +342,13 @@ class CheckedFile:
     filed: Filed | None = None
 
 
-def check_report_file(plan: PlanFacts | None, root: Path, rel: str, *, as_of: dt.date | None = None, demo: bool = False, model: bool = True) -> CheckedFile:
-    """Load and check one report file (path relative to ``root``) against the plan's facts; ``model``: build its Report too."""
+def check_report_file(
+    plan: PlanFacts | None, root: Path, rel: str, *, as_of: dt.date | None = None, demo: bool = False, model: bool = True, published: dt.date | None = None
+) -> CheckedFile:
+    """Load and check one report file (path relative to ``root``) against the plan's facts; ``model``: build its Report too.
+
+    ``published``: the day the file first reached the main branch (None: unknown), which its ``submitted`` date may not follow.
+    """
     problems: list[Problem] = []
     if (root / rel).is_symlink():
         return CheckedFile(rel, [symlink_problem(root, rel)])
@@ -355,16 +369,26 @@ def check_report_file(plan: PlanFacts | None, root: Path, rel: str, *, as_of: dt
     entries = doc.data["entries"]
     corrects = tuple((i, e["corrects"]) for i, e in enumerate(entries) if "corrects" in e)
     filed = Filed(doc.data["agency"], stem, tuple(e["id"] for e in entries), corrects, lambda: doc)
-    report = _report(doc, rel, demo=demo) if model else None
-    return CheckedFile(rel, _check_file(plan, doc, agency, stem, as_of, supplement), report, filed)
+    report = _report(doc, rel, demo=demo, published=published) if model else None
+    return CheckedFile(rel, _check_file(plan, doc, agency, stem, as_of, supplement, published), report, filed)
 
 
 def check_reports(
-    plan: Plan | None, root: Path, rels: Iterable[str], *, as_of: dt.date | None = None, demo: bool = False
+    plan: Plan | None,
+    root: Path,
+    rels: Iterable[str],
+    *,
+    as_of: dt.date | None = None,
+    demo: bool = False,
+    published: Mapping[str, dt.date] | None = None,
 ) -> tuple[tuple[Report, ...], list[Problem]]:
-    """Load and check report files (paths relative to ``root``): the reports of readable, schema-valid files, and every problem."""
+    """Load and check report files (paths relative to ``root``): the reports of readable, schema-valid files, and every problem.
+
+    ``published``: the date each file first reached the main branch, by path (:func:`partracker.reading.history.publication_dates`).
+    """
     facts = PlanFacts.of(plan) if plan is not None else None
-    checked = [check_report_file(facts, root, rel, as_of=as_of, demo=demo) for rel in sorted(rels)]
+    dates = published or {}
+    checked = [check_report_file(facts, root, rel, as_of=as_of, demo=demo, published=dates.get(rel)) for rel in sorted(rels)]
     problems = [p for c in checked for p in c.problems]
     problems.extend(cross_file_problems([c.filed for c in checked if c.filed is not None], root))
     reports = (c.report for c in checked if c.report is not None)

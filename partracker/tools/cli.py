@@ -329,6 +329,9 @@ def build(data_dir: Path, lang: str, site_dir: Path, as_of: str | None, demo: bo
         click.echo(words["cli.no_site_url"], err=True)
     if deployment.repository is None:
         click.echo(words["cli.no_repository"], err=True)
+    # Dates the history cannot give are shown as unknown, never guessed; say why.
+    if ctx.publication.unknown is not None:
+        click.echo(words[{"no_git": "cli.no_git_history", "shallow": "cli.shallow_history"}[ctx.publication.unknown]], err=True)
 
 
 def _plain(code: str, lang: str, **params: object) -> str:

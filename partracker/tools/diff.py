@@ -13,7 +13,7 @@ import datetime as dt
 import io
 import tarfile
 import tempfile
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Iterator
 
@@ -114,8 +114,9 @@ def load_side(root: Path, ref: str | None) -> Side:
 
 def compare(base: Side, head: Side, *, as_of: dt.date) -> Diff:
     """The differences between two sides."""
-    base_files = {r.file: r for r in base.reports}
-    head_files = {r.file: r for r in head.reports}
+    # What a file says, not when it reached the branch (the extracted base has no git history to date it by).
+    base_files = {r.file: replace(r, published=None) for r in base.reports}
+    head_files = {r.file: replace(r, published=None) for r in head.reports}
     added = tuple(r for r in head.reports if r.file not in base_files)
     rewritten = tuple(sorted(f for f, r in base_files.items() if f not in head_files or head_files[f] != r))
 
