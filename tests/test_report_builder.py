@@ -15,13 +15,16 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 import yaml
+from conftest import serve
 from test_reports_fixture import make_plan, write
 
 from partracker.domain import progress
 from partracker.language.text import Text
-from partracker.outputs.report_builder import NEW_FILE_URL_LIMIT, builder_data
+from partracker.language.labels import LABELS
+from partracker.outputs.report_builder import FORM_MESSAGES, FORM_WORDS, NEW_FILE_URL_LIMIT, builder_data
 from partracker.reading.dataset import load_dataset
 from partracker.reading.deployment import Deployment
+from partracker.reading.errors import MESSAGES
 from partracker.reading.schemas import REPORT_SCHEMA_COMMENT
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -111,27 +114,67 @@ def test_yaml_made_by_the_builder_validates(data: Path) -> None:
     assert (e2.status, e2.completed) == ("done", "2017-03-02")
 
 
-def test_the_builder_checks_the_same_rules_as_the_validator(data: Path) -> None:
+def test_the_builder_checks_the_same_rules_as_the_validator_in_its_words(data: Path) -> None:
     plan = load_dataset(data).plan
     assert plan is not None
+    # Two files, as the validator reads a file's cross-file rules only once its shape is right.
     bad = json.loads(json.dumps(STATE))
-    bad["period"] = "2021-q1"
-    bad["entries"][0].update({"percent": "101", "targets": {"t7": "3"}, "evidence": [{"document": "1/QĐ", "date": "2017-02-30", "url": "http://x.org"}], "note": {"vi": "", "en": "English only"}})
-    bad["entries"][1].update({"task": "A-I-4", "completed": ""})
-    problems = run_js(bad, builder_data(plan), "2017-04-01")["problems"]
-    assert [(p["field"], p["en"]) for p in problems] == [
-        ("period", "the period is outside the plan years"),
-        ("entries[0].percent", "percent must be from 0 to 100"),
-        ("entries[0].targets.t7", "the task has no target t7"),
-        ("entries[0].evidence[0].date", 'date "2017-02-30" does not exist (YYYY-MM-DD)'),
-        ("entries[0].evidence[0].url", "the link must start with https://"),
-        ("entries[0].note", "a note needs its Vietnamese"),
-        ("entries[1].task", "the agency is not assigned task A-I-4"),
-        ("entries[1].completed", "status done needs the completion date"),
-    ]
-    assert problems[0]["vi"] == "kỳ nằm ngoài các năm của kế hoạch"
+    bad["entries"][0].update({"percent": "101", "targets": {"t1": "-3"}, "evidence": [{"document": "1/QĐ\u200b", "date": "", "url": ""}], "note": {"vi": "", "en": "English only"}})
     late = json.loads(json.dumps(STATE))
-    assert [p["field"] for p in run_js(late, builder_data(plan), "2017-03-15")["problems"]] == ["submitted", "entries[0].reported", "entries[1].reported"]
+    late["period"] = "2021-q1"
+    late["entries"][0]["evidence"][0].update({"date": "2017-02-30", "url": "http://x.org"})
+    late["entries"][1].update({"task": "A-I-4", "completed": ""})
+    outs = [run_js(bad, builder_data(plan), "2017-04-01"), run_js(late, builder_data(plan), "2017-04-01")]
+    problems = outs[0]["problems"] + outs[1]["problems"]
+    # Each problem names the task by its code and the form field it is about, never a list position.
+    assert [(p["task"], p["field"], p["code"]) for p in problems] == [
+        ("A-I-1", "percent", "schema.range"),
+        ("A-I-1", "target:t1", "schema.minimum"),
+        ("A-I-1", "note-vi", "schema.min_length"),
+        ("A-I-1", "document", "text.unsafe_chars"),
+        (None, "period", "report.period_outside"),
+        ("A-I-1", "docdate", "date.invalid"),
+        ("A-I-1", "url", "url.not_https"),
+        ("A-I-4", "task", "report.not_assigned"),
+        ("A-I-4", "completed", "report.completed_missing"),
+    ]
+    assert problems[6]["en"] == "A-I-1: link 'http://x.org' does not start with https:// — fix: use an https:// link to the published document, or delete the `url` line"
+    assert problems[4]["vi"] == "kỳ báo cáo '2021-q1' nằm ngoài các năm của kế hoạch (2016–2020) — cách sửa: chọn một kỳ trong các năm 2016–2020"
+    # Where the validator's fix speaks of YAML lines, the form says what to do in the form.
+    assert problems[8]["en"] == "A-I-4: status 'done' needs the completion date — fix: fill in the completion date"
+    # The same words as `partracker validate` gives for the same files, code by code.
+    write(data, "progress/so-noi-vu/2017-q1.yaml", outs[0]["yaml"])
+    write(data, "progress/so-noi-vu/2021-q1.yaml", outs[1]["yaml"])
+    said: dict[str, set[str]] = {}
+    for p in load_dataset(data, as_of=dt.date(2017, 4, 1)).problems:
+        for lang in ("vi", "en"):
+            said.setdefault(p.code, set()).add(p.parts(lang)[0])
+    for p in problems:
+        for lang in ("vi", "en"):
+            message = p[lang].split(": ", 1)[1] if p["task"] else p[lang]
+            assert message.split(" — ")[0] in said.get(p["code"], ()), (p, said)
+    late = json.loads(json.dumps(STATE))
+    assert [(p["field"], p["code"]) for p in run_js(late, builder_data(plan), "2017-03-15")["problems"]] == [("submitted", "date.future")]
+
+
+def test_the_script_keeps_no_copy_of_the_validator_messages(data: Path) -> None:
+    """One catalogue: every message the form shows comes from errors.py through the builder's data."""
+    script = SCRIPT.read_text(encoding="utf-8")
+    literals = "\n".join(json.loads(m) if m.startswith('"') else m for m in re.findall(r'"(?:[^"\\\n]|\\.)*"', script))
+    fragments = {f.strip() for texts in MESSAGES.values() for text in texts for f in re.split(r"\{[a-z_]+\}", text)}
+    copied = sorted(f for f in fragments if len(f) >= 12 and f in literals)
+    assert copied == []
+    # Words of the form the catalogue holds are not in the script either.
+    for key in (*FORM_WORDS, *(k for k in FORM_MESSAGES.values() if k)):
+        for text in LABELS[key]:
+            assert all(len(f.strip()) < 12 or f.strip() not in script for f in re.split(r"\{[a-z_]+\}", text)), key
+    plan = load_dataset(data).plan
+    assert plan is not None
+    built = builder_data(plan)
+    assert built["messages"]["url.not_https"]["vi"] == {"message": MESSAGES["url.not_https"][0], "fix": MESSAGES["url.not_https"][2]}
+    assert built["messages"]["date.invalid"]["en"]["message"] == MESSAGES["date.invalid"][1]
+    assert set(built["messages"]) == set(FORM_MESSAGES) and built["fix_label"] == {"vi": "cách sửa", "en": "fix"}
+    assert built["unsafe_chars"]["\u200b"] == "U+200B ZERO WIDTH SPACE" and len(built["unsafe_chars"]) == 85
 
 
 def git(cwd: Path, *args: str) -> str:
@@ -198,75 +241,80 @@ def test_the_pages_hold_the_form_and_the_script_makes_no_outside_requests() -> N
         assert "contribute.md" in page
 
 
-def test_the_form_in_a_browser_produces_a_valid_report(data: Path, tmp_path: Path) -> None:
-    import functools
-    import http.server
-    import threading
-
-    from conftest import CHROMIUM, CHROMIUM_ARGS
-    from playwright.sync_api import sync_playwright
-
-    assert Path(CHROMIUM).is_file(), "Debian's chromium is required (scripts/test.sh installs it)"
-    plan = load_dataset(data).plan
-    assert plan is not None
-    site = tmp_path / "site"
+def builder_page(site: Path, plan: Any, lang: str = "en") -> None:
+    """The form of the ``lang`` page, its script and its data, laid out under ``site`` as the built site lays them."""
     (site / "report-builder").mkdir(parents=True)
     (site / "assets").mkdir()
     (site / "data").mkdir()
-    page = (ROOT / "docs" / "en" / "report-builder.md").read_text(encoding="utf-8")
+    page = (ROOT / "docs" / lang / "report-builder.md").read_text(encoding="utf-8")
     markup = page[page.index("<form") : page.index("</form>") + len("</form>")] + '\n<script src="../assets/report-builder.js"></script>'
     (site / "report-builder" / "index.html").write_text(f"<!doctype html><meta charset=utf-8><body>{markup}</body>", encoding="utf-8")
     shutil.copy(SCRIPT, site / "assets" / "report-builder.js")
     (site / "data" / "report-builder.json").write_text(json.dumps(builder_data(plan, DEPLOYMENT), ensure_ascii=False), encoding="utf-8")
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
+
+
+def test_the_form_in_a_browser_produces_a_valid_report(data: Path, tmp_path: Path, chromium: Any) -> None:
+    plan = load_dataset(data).plan
+    assert plan is not None
+    site = tmp_path / "site"
+    builder_page(site, plan)
     outside: list[str] = []
-    try:
-        with sync_playwright() as p:
-            browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-            tab = browser.new_page()
-            tab.on("request", lambda r: outside.append(r.url) if not r.url.startswith(f"http://127.0.0.1:{server.server_port}/") else None)
-            tab.goto(f"http://127.0.0.1:{server.server_port}/report-builder/")
-            tab.wait_for_selector("fieldset[data-task='A-I-1']")
-            tab.select_option("[name=agency]", "so-noi-vu")
-            tab.select_option("[name=year]", "2017")
-            tab.select_option("[name=kind]", "q1")
-            tab.fill("[name=submitted]", "2017-03-31")
-            a11 = tab.locator("fieldset[data-task='A-I-1']")
-            a11.locator("[name=status]").select_option("in_progress")
-            a11.locator("[data-target=t1]").fill("95")
-            a11.locator("[name=document]").fill("12/KH-SNV")
-            a11.locator("[name=url]").fill("http://example.org/a.pdf")
-            a11.locator("[name=note-vi]").fill("Đang lấy ý kiến các sở")
-            a13 = tab.locator("fieldset[data-task='A-I-3']")
-            a13.locator("[name=status]").select_option("done")
-            a13.locator("[name=completed]").fill("2017-03-02")
-            a13.locator("[name=note-vi]").fill("Đã ban hành quy chế")
-            tab.click("button[type=submit]")
-            assert tab.locator("[data-role=problems] li").all_inner_texts() == ["entries[0].evidence[0].url: the link must start with https://"]
-            assert not tab.is_visible("[data-role=github]") and not tab.is_visible("[data-role=download]")
-            a11.locator("[name=url]").fill("https://example.org/a.pdf")
-            tab.click("button[type=submit]")
-            assert tab.locator("[data-role=problems] li").all_inner_texts() == []
-            assert tab.inner_text("[data-role=file]") == "plan-data/progress/so-noi-vu/2017-q1.yaml"
-            text = tab.input_value("[data-role=output]")
-            # One click to GitHub's new-file page, the path and the report filled in; the fallbacks stay hidden.
-            assert tab.is_visible("[data-role=github-link]") and tab.is_visible("[data-role=download]")
-            assert not tab.is_visible("[data-role=too-long]") and not tab.is_visible("[data-role=no-repository]")
-            assert opened_file(tab.get_attribute("[data-role=github-link]", "href")) == ("plan-data/progress/so-noi-vu/2017-q1.yaml", text)
-            with tab.expect_download() as download:
-                tab.click("[data-role=download]")
-            assert download.value.suggested_filename == "2017-q1.yaml"
-            assert Path(download.value.path()).read_text(encoding="utf-8") == text
-            # Opened from a saved file, the page cannot read its data: it says so plainly, and what to do.
-            saved = browser.new_page()
-            saved.goto((site / "report-builder" / "index.html").as_uri())
-            saved.wait_for_function("document.querySelector('[data-role=problems]').textContent !== ''")
-            assert saved.inner_text("[data-role=problems]").startswith("This page was opened from a saved file")
-            browser.close()
-    finally:
-        server.shutdown()
+    with serve(site) as base:
+        context = chromium.new_context(accept_downloads=True)
+        tab = context.new_page()
+        tab.on("request", lambda r: outside.append(r.url) if not r.url.startswith(base) else None)
+        tab.goto(base + "report-builder/")
+        tab.wait_for_selector("fieldset[data-task='A-I-1']")
+        tab.select_option("[name=agency]", "so-noi-vu")
+        tab.select_option("[name=year]", "2017")
+        tab.select_option("[name=kind]", "q1")
+        tab.fill("[name=submitted]", "2017-03-31")
+        a11 = tab.locator("fieldset[data-task='A-I-1']")
+        a11.locator("[name=status]").select_option("in_progress")
+        a11.locator("[data-target=t1]").fill("95")
+        a11.locator("[name=document]").fill("12/KH-SNV")
+        a11.locator("[name=url]").fill("http://example.org/a.pdf")
+        a11.locator("[name=note-vi]").fill("Đang lấy ý kiến các sở")
+        a13 = tab.locator("fieldset[data-task='A-I-3']")
+        a13.locator("[name=status]").select_option("done")
+        a13.locator("[name=note-vi]").fill("Đã ban hành quy chế")
+        tab.click("button[type=submit]")
+        # Each problem beside its field, naming the task, in the validator's words; the field marked; focus on the first.
+        said = [
+            "A-I-1: link 'http://example.org/a.pdf' does not start with https:// — fix: use an https:// link to the published document, or delete the `url` line",
+            "A-I-3: status 'done' needs the completion date — fix: fill in the completion date",
+        ]
+        assert tab.locator("[data-role=problems] li").all_inner_texts() == said
+        assert tab.inner_text("[data-role=problems-summary]") == "2 problem(s): fix the fields marked in red, then press the button again."
+        for card, name, words in ((a11, "url", said[0]), (a13, "completed", said[1])):
+            field = card.locator(f"[name={name}]")
+            assert field.get_attribute("aria-invalid") == "true"
+            described = field.get_attribute("aria-describedby")
+            assert card.locator(f"#{described}").inner_text() == words
+        assert tab.evaluate("document.activeElement.name") == "url"
+        assert tab.evaluate("document.activeElement.closest('fieldset').dataset.task") == "A-I-1"
+        assert not tab.is_visible("[data-role=github]") and not tab.is_visible("[data-role=download]")
+        a11.locator("[name=url]").fill("https://example.org/a.pdf")
+        a13.locator("[name=completed]").fill("2017-03-02")
+        tab.click("button[type=submit]")
+        assert tab.locator("[data-role=problems] li").all_inner_texts() == []
+        assert tab.locator("[aria-invalid], .pt-field-error").count() == 0 and tab.inner_text("[data-role=problems-summary]") == ""
+        assert tab.inner_text("[data-role=file]") == "plan-data/progress/so-noi-vu/2017-q1.yaml"
+        text = tab.input_value("[data-role=output]")
+        # One click to GitHub's new-file page, the path and the report filled in; the fallbacks stay hidden.
+        assert tab.is_visible("[data-role=github-link]") and tab.is_visible("[data-role=download]")
+        assert not tab.is_visible("[data-role=too-long]") and not tab.is_visible("[data-role=no-repository]")
+        assert opened_file(tab.get_attribute("[data-role=github-link]", "href")) == ("plan-data/progress/so-noi-vu/2017-q1.yaml", text)
+        with tab.expect_download() as download:
+            tab.click("[data-role=download]")
+        assert download.value.suggested_filename == "2017-q1.yaml"
+        assert Path(download.value.path()).read_text(encoding="utf-8") == text
+        # Opened from a saved file, the page cannot read its data: it says so plainly, and what to do.
+        saved = context.new_page()
+        saved.goto((site / "report-builder" / "index.html").as_uri())
+        saved.wait_for_function("document.querySelector('[data-role=problems]').textContent !== ''")
+        assert saved.inner_text("[data-role=problems]").startswith("This page was opened from a saved file")
+        context.close()
     assert outside == []
     write(data, "progress/so-noi-vu/2017-q1.yaml", text)
     dataset = load_dataset(data, as_of=dt.date(2017, 4, 1))

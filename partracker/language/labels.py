@@ -434,6 +434,17 @@ LABELS: dict[str, tuple[str, str]] = {
     "cli.no_site_url": ("Lưu ý: deployment.yaml chưa ghi địa chỉ trang (site_url) và không có --base-url, nên trang dùng liên kết tương đối; nguồn tin Atom, lịch và sơ đồ trang không mang địa chỉ tuyệt đối.", "Note: deployment.yaml gives no site address (site_url) and no --base-url was given, so the site uses relative links; the Atom feed, calendars and sitemaps carry no absolute addresses."),
     "cli.no_repository": ("Lưu ý: deployment.yaml chưa ghi kho GitHub (repository), nên trang lập báo cáo cho chép và tải tệp thay vì mở GitHub, và trang không có liên kết tới kho.", "Note: deployment.yaml names no GitHub repository (repository), so the report builder offers copy and download instead of opening GitHub, and the site has no link to the repository."),
     "cli.no_organisation": ("Lưu ý: deployment.yaml chưa ghi tổ chức GitHub (organisation) và không có --org, nên CODEOWNERS chưa giao thư mục nào cho nhóm nào.", "Note: deployment.yaml names no GitHub organisation (organisation) and no --org was given, so CODEOWNERS gives no folder to any team."),
+    # --- the report builder's form (words its script shows) ------------------------------------
+    "builder.problems": ("Còn {count} lỗi; sửa các ô được đánh dấu đỏ rồi bấm lại.", "{count} problem(s): fix the fields marked in red, then press the button again."),
+    "builder.fix.required": ("điền ô này", "fill in this field"),
+    "builder.fix.entries": ("chọn trạng thái cho ít nhất một nhiệm vụ", "set a status for at least one task"),
+    "builder.fix.completed": ("điền ngày hoàn thành", "fill in the completion date"),
+    "builder.fix.document": ("điền số văn bản, hoặc xóa ngày và liên kết của văn bản", "fill in the document number, or clear the document's date and link"),
+    "builder.fix.date": ("viết ngày có thật theo dạng ngày/tháng/năm, ví dụ 05/03/2017", "write a real date as YYYY-MM-DD, e.g. 2017-03-05"),
+    "builder.date_format": ("dd/mm/yyyy", "yyyy-mm-dd"),
+    "builder.draft_restored": ("Đã khôi phục bản nháp lưu trong trình duyệt này.", "The draft kept in this browser was restored."),
+    "builder.draft_saved": ("Bản nháp được lưu trong trình duyệt này (không gửi đi đâu).", "The draft is kept in this browser (nothing is sent anywhere)."),
+    "builder.clear_draft": ("Xóa bản nháp", "Clear the draft"),
     # --- the site's script (tables, the agency finder) ------------------------------------------
     "script.sort_by": ("Sắp xếp theo {column}", "Sort by {column}"),
     "script.table_tools": ("Lọc và tải bảng", "Filter and download the table"),

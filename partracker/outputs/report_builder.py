@@ -15,12 +15,14 @@ from typing import Any
 from partracker.domain.duties import duties
 from partracker.domain.model import REPORT_STATUSES, ROLES, Plan
 from partracker.domain.periods import PERIOD_KINDS
-from partracker.language.labels import bilingual
+from partracker.language.labels import LABELS, bilingual
 from partracker.language.text import Lang, Text
 from partracker.outputs.context import BuildContext
 from partracker.outputs.items import DataFile
 from partracker.outputs.opendata import to_json
+from partracker.reading.checks import unsafe_char_names
 from partracker.reading.deployment import Deployment
+from partracker.reading.errors import FIX_LABELS, MESSAGES
 from partracker.reading.schemas import PERIOD_PATTERN, REPORT_SCHEMA_COMMENT
 
 NEW_FILE_URL_LIMIT = 8000
@@ -32,9 +34,50 @@ Vietnamese letter 6 to 9 characters long: below 8 000 characters the link stays 
 typical report of a few tasks fits. A longer one is copied or downloaded and created on GitHub by hand.
 """
 
+FORM_MESSAGES: dict[str, str | None] = {
+    "schema.required": "builder.fix.required",
+    "schema.min_items": "builder.fix.entries",
+    "schema.min_length": "builder.fix.required",
+    "schema.range": None,
+    "schema.minimum": None,
+    "report.period_outside": None,
+    "report.not_assigned": None,
+    "report.completed_missing": "builder.fix.completed",
+    "date.invalid": "builder.fix.date",
+    "date.future": None,
+    "url.not_https": None,
+    "text.unsafe_chars": None,
+}
+"""The validator's messages the form checks before it writes YAML, by code: the fix it shows instead of the validator's, or None.
+
+The form says what the validator says, in its words; where the validator's fix tells how to edit a YAML line
+(``add 'document:' here``), the form says what to do in the form (a label key), since the clerk sees no YAML.
+"""
+
+FORM_WORDS = (
+    "builder.problems", "builder.date_format", "builder.draft_restored", "builder.draft_saved", "builder.clear_draft", "builder.fix.document",
+)
+"""Words of the form's script, from the label catalogue."""
+
 
 def _both(text: Text) -> dict[str, str]:
     return {"vi": text.vi, "en": text.en}
+
+
+def _label(key: str) -> dict[str, str]:
+    # Both languages unformatted: the script fills the placeholders ({count}).
+    vi, en = LABELS[key]
+    return {"vi": vi, "en": en}
+
+
+def form_messages() -> dict[str, Any]:
+    """The validator's messages for the form's checks, both languages: ``{code: {lang: {message, fix}}}``."""
+    out: dict[str, Any] = {}
+    for code, fix_key in FORM_MESSAGES.items():
+        vi, en, fix_vi, fix_en = MESSAGES[code]
+        fix = _label(fix_key) if fix_key else {"vi": fix_vi, "en": fix_en}
+        out[code] = {"vi": {"message": vi, "fix": fix["vi"]}, "en": {"message": en, "fix": fix["en"]}}
+    return out
 
 
 def builder_data(plan: Plan, deployment: Deployment | None = None) -> dict[str, Any]:
@@ -68,6 +111,10 @@ def builder_data(plan: Plan, deployment: Deployment | None = None) -> dict[str, 
         "roles": {role: _both(bilingual(f"role.{role}")) for role in ROLES},
         "agencies": agencies,
         "tasks": dict(sorted(tasks.items(), key=lambda kv: plan.task(kv[0]).order)),
+        "messages": form_messages(),
+        "fix_label": FIX_LABELS,
+        "words": {key: _label(key) for key in FORM_WORDS},
+        "unsafe_chars": unsafe_char_names(),
         "github": {"new_file": new_file, "url_limit": NEW_FILE_URL_LIMIT} if new_file else None,
     }
 

@@ -8,7 +8,6 @@
   "use strict";
 
   var ISO_DATE = /^[0-9]{4}-[0-9]{2}-[0-9]{2}$/;
-  var UNSAFE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff\u061c]/;
 
   // A JSON string is a valid YAML double-quoted scalar; line and paragraph separators are escaped
   // because YAML would fold them.
@@ -85,68 +84,84 @@
     return out.join("\n") + "\n";
   }
 
-  function msg(list, field, vi, en) {
-    list.push({ field: field, vi: vi, en: en });
+  // --- checks: the validator's own messages, from data.messages (errors.py), never written here ---
+
+  // "{name}" placeholders filled as the validator fills them; an unknown one stays as written.
+  function fill(template, params) {
+    return template.replace(/\{([a-z_]+)\}/g, function (all, k) { return params[k] === undefined ? all : String(params[k]); });
   }
 
-  function checkDate(list, field, value, today) {
-    if (!realDate(value)) {
-      msg(list, field, "ngày " + JSON.stringify(value) + " không có thật (dạng YYYY-MM-DD)", "date " + JSON.stringify(value) + " does not exist (YYYY-MM-DD)");
-    } else if (today && value > today) {
-      msg(list, field, "ngày " + value + " muộn hơn hôm nay (" + today + ")", "date " + value + " is after today (" + today + ")");
-    }
+  // A value as the validator's messages show it (errors.quote): text in single quotes, cut at 60 characters.
+  function shown(value) {
+    var s = String(value);
+    return "'" + (s.length <= 60 ? s : s.slice(0, 57) + "\u2026") + "'";
+  }
+
+  // One problem: where (task code or null, and the form field) and what (message code and its values).
+  // Its words in both languages: "A-I-1: <message> — fix: <fix>", as `partracker validate` says them.
+  function problem(data, task, field, code, params, fixWord) {
+    var p = { task: task, field: field, code: code };
+    ["vi", "en"].forEach(function (lang) {
+      var m = data.messages[code][lang];
+      var fix = fixWord ? data.words[fixWord][lang] : m.fix;
+      p[lang] = (task ? task + ": " : "") + fill(m.message, params) + " \u2014 " + data.fix_label[lang] + ": " + fill(fix, params);
+    });
+    return p;
+  }
+
+  function checkDate(list, data, task, field, value, today) {
+    if (!realDate(value)) list.push(problem(data, task, field, "date.invalid", { got: shown(value) }));
+    else if (today && value > today) list.push(problem(data, task, field, "date.future", { got: shown(value), as_of: today }));
+  }
+
+  function unsafeNames(text, data) {
+    var found = {};
+    Array.prototype.forEach.call(text, function (c) { if (data.unsafe_chars[c]) found[c] = data.unsafe_chars[c]; });
+    return Object.keys(found).sort().map(function (c) { return found[c]; });
   }
 
   function validateState(state, data, today) {
     var problems = [];
     var agency = data.agencies.filter(function (a) { return a.id === state.agency; })[0];
-    if (!agency) msg(problems, "agency", "chọn đơn vị", "choose an agency");
+    if (!agency) problems.push(problem(data, null, "agency", "schema.required", { name: "agency" }));
     if (!new RegExp(data.period_pattern).test(state.period || "")) {
-      msg(problems, "period", "chọn kỳ báo cáo", "choose a reporting period");
+      problems.push(problem(data, null, "period", "schema.required", { name: "period" }));
     } else if (data.years.indexOf(Number(state.period.slice(0, 4))) < 0) {
-      msg(problems, "period", "kỳ nằm ngoài các năm của kế hoạch", "the period is outside the plan years");
+      problems.push(problem(data, null, "period", "report.period_outside", { got: state.period, start: data.years[0], end: data.years[data.years.length - 1] }));
     }
-    checkDate(problems, "submitted", state.submitted, today);
-    if (!state.entries.length) msg(problems, "entries", "chọn trạng thái cho ít nhất một nhiệm vụ", "set a status for at least one task");
+    checkDate(problems, data, null, "submitted", state.submitted, today);
+    if (!state.entries.length) problems.push(problem(data, null, "entries", "schema.min_items", { limit: 1 }));
     var owed = agency ? agency.tasks.map(function (t) { return t.id; }) : [];
-    var statuses = data.statuses.map(function (s) { return s.id; });
-    var seen = {};
-    state.entries.forEach(function (e, i) {
-      var f = "entries[" + i + "]";
-      if (seen[e.task] && blank(e.corrects)) msg(problems, f + ".task", "nhiệm vụ " + e.task + " đã có trong báo cáo", "task " + e.task + " is already in the report");
-      seen[e.task] = true;
-      if (agency && owed.indexOf(e.task) < 0) msg(problems, f + ".task", "đơn vị không được giao nhiệm vụ " + e.task, "the agency is not assigned task " + e.task);
-      if (statuses.indexOf(e.status) < 0) msg(problems, f + ".status", "trạng thái không hợp lệ", "invalid status");
+    state.entries.forEach(function (e) {
+      var t = e.task;
+      if (agency && owed.indexOf(t) < 0) problems.push(problem(data, t, "task", "report.not_assigned", { agency: state.agency, task: t }));
       if (!blank(e.percent)) {
         var p = Number(e.percent);
-        if (!isFinite(p) || p < 0 || p > 100) msg(problems, f + ".percent", "phần trăm phải từ 0 đến 100", "percent must be from 0 to 100");
+        if (!isFinite(p) || p < 0 || p > 100) problems.push(problem(data, t, "percent", "schema.range", { got: e.percent, minimum: 0, maximum: 100 }));
       }
-      var task = data.tasks[e.task];
-      var targetIds = task ? task.targets.map(function (t) { return t.id; }) : [];
-      Object.keys(e.targets || {}).forEach(function (k) {
+      Object.keys(e.targets || {}).sort().forEach(function (k) {
         if (blank(e.targets[k])) return;
-        if (targetIds.indexOf(k) < 0) msg(problems, f + ".targets." + k, "nhiệm vụ không có chỉ tiêu " + k, "the task has no target " + k);
         var v = Number(e.targets[k]);
-        if (!isFinite(v) || v < 0) msg(problems, f + ".targets." + k, "giá trị chỉ tiêu phải là số không âm", "a target value must be a non-negative number");
+        if (!isFinite(v) || v < 0) problems.push(problem(data, t, "target:" + k, "schema.minimum", { got: e.targets[k], minimum: 0 }));
       });
-      (e.evidence || []).forEach(function (ev, j) {
-        var g = f + ".evidence[" + j + "]";
+      (e.evidence || []).forEach(function (ev) {
         if (blank(ev.document)) {
-          if (!blank(ev.date) || !blank(ev.url)) msg(problems, g + ".document", "thiếu số văn bản", "the document number is missing");
+          if (!blank(ev.date) || !blank(ev.url)) problems.push(problem(data, t, "document", "schema.required", { name: "document" }, "builder.fix.document"));
           return;
         }
-        if (!blank(ev.date)) checkDate(problems, g + ".date", ev.date.trim(), today);
-        if (!blank(ev.url) && ev.url.trim().indexOf("https://") !== 0) msg(problems, g + ".url", "liên kết phải bắt đầu bằng https://", "the link must start with https://");
+        if (!blank(ev.date)) checkDate(problems, data, t, "docdate", ev.date.trim(), today);
+        if (!blank(ev.url) && ev.url.trim().indexOf("https://") !== 0) problems.push(problem(data, t, "url", "url.not_https", { got: shown(ev.url.trim()) }));
       });
-      if (e.note && blank(e.note.vi) && !blank(e.note.en)) msg(problems, f + ".note", "ghi chú cần phần tiếng Việt", "a note needs its Vietnamese");
-      checkDate(problems, f + ".reported", e.reported || state.submitted, today);
+      if (e.note && blank(e.note.vi) && !blank(e.note.en)) problems.push(problem(data, t, "note-vi", "schema.min_length", {}));
+      // The form dates every entry with the report's own date, checked once above.
+      if (!blank(e.reported) && e.reported !== state.submitted) checkDate(problems, data, t, "reported", e.reported, today);
       if (e.status === "done") {
-        if (blank(e.completed)) msg(problems, f + ".completed", "trạng thái done cần ngày hoàn thành", "status done needs the completion date");
-        else checkDate(problems, f + ".completed", e.completed, today);
+        if (blank(e.completed)) problems.push(problem(data, t, "completed", "report.completed_missing", {}));
+        else checkDate(problems, data, t, "completed", e.completed, today);
       }
-      var texts = [e.note && e.note.vi, e.note && e.note.en].concat((e.evidence || []).map(function (ev) { return ev.document; }));
-      texts.forEach(function (t) {
-        if (t && UNSAFE.test(t)) msg(problems, f, "văn bản chứa ký tự ẩn (thường do sao chép từ Word/PDF)", "the text holds invisible characters (usually copied from Word/PDF)");
+      [["note-vi", e.note && e.note.vi], ["note-en", e.note && e.note.en], ["document", (e.evidence || []).map(function (ev) { return ev.document; }).join("")]].forEach(function (pair) {
+        var names = pair[1] ? unsafeNames(pair[1], data) : [];
+        if (names.length) problems.push(problem(data, t, pair[0], "text.unsafe_chars", { chars: names.join(", ") }));
       });
     });
     return problems;
@@ -175,6 +190,7 @@
     var tasksBox = form.querySelector("[data-role=tasks]");
     var output = form.querySelector("[data-role=output]");
     var problemsBox = form.querySelector("[data-role=problems]");
+    var problemsSummary = form.querySelector("[data-role=problems-summary]");
     var fileBox = form.querySelector("[data-role=file]");
     var githubBox = form.querySelector("[data-role=github]");
     var githubLink = form.querySelector("[data-role=github-link]");
@@ -236,13 +252,54 @@
       return { agency: agencySel.value, period: yearSel.value + "-" + kindSel.value, submitted: submitted.value, entries: entries };
     }
 
+    // The form field a problem is about: in its task's card, or at the top of the form.
+    function fieldOf(p) {
+      if (p.field === "entries") return tasksBox.querySelector("[name=status]");
+      if (!p.task) return form.querySelector("[name=" + (p.field === "period" ? "year" : p.field) + "]");
+      var card = tasksBox.querySelector("fieldset[data-task='" + p.task + "']");
+      if (!card) return null;
+      if (p.field.indexOf("target:") === 0) return card.querySelector("[data-target='" + p.field.slice(7) + "']");
+      var name = { task: "status", reported: "status" }[p.field] || p.field;
+      return card.querySelector("[name='" + name + "']");
+    }
+
+    // Each problem beside its field (highlighted, described by it), a summary linking to each, focus on the first.
+    function showProblems(problems) {
+      Array.prototype.forEach.call(form.querySelectorAll(".pt-field-error"), function (n) { n.remove(); });
+      Array.prototype.forEach.call(form.querySelectorAll("[aria-invalid]"), function (n) {
+        n.removeAttribute("aria-invalid");
+        n.removeAttribute("aria-describedby");
+      });
+      problemsBox.textContent = "";
+      if (problemsSummary) problemsSummary.textContent = problems.length ? fill(data.words["builder.problems"][lang], { count: problems.length }) : "";
+      var first = null;
+      problems.forEach(function (p, i) {
+        var field = fieldOf(p);
+        var id = "pt-error-" + i;
+        var item = el("li", {}, []);
+        if (field) {
+          if (!field.id) field.id = "pt-field-" + (p.task ? p.task + "-" : "") + field.name + (field.getAttribute("data-target") || "");
+          var note = el("span", { id: id, class: "pt-field-error" }, [p[lang]]);
+          var holder = field.closest("label") || field;
+          holder.parentNode.insertBefore(note, holder.nextSibling);
+          field.setAttribute("aria-invalid", "true");
+          field.setAttribute("aria-describedby", ((field.getAttribute("aria-describedby") || "") + " " + id).trim());
+          item.appendChild(el("a", { href: "#" + field.id }, [p[lang]]));
+          first = first || field;
+        } else {
+          item.textContent = p[lang];
+        }
+        problemsBox.appendChild(item);
+      });
+      if (first) first.focus();
+    }
+
     agencySel.addEventListener("change", renderTasks);
     form.addEventListener("submit", function (event) {
       event.preventDefault();
       var state = collect();
       var problems = validateState(state, data, today);
-      problemsBox.textContent = "";
-      problems.forEach(function (p) { problemsBox.appendChild(el("li", {}, [p.field + ": " + p[lang]])); });
+      showProblems(problems);
       output.value = problems.length ? "" : buildYaml(state, data);
       fileBox.textContent = problems.length ? "" : fileName(state);
       var url = problems.length ? null : githubUrl(state, output.value, data);
