@@ -235,7 +235,7 @@ def test_the_pages_hold_the_form_and_the_script_makes_no_outside_requests() -> N
     assert script.count("fetch(") == 1 and 'credentials: "same-origin"' in script
     for lang, button in (("vi", "Tạo nội dung YAML"), ("en", "Make the YAML")):
         page = (ROOT / "docs" / lang / "report-builder.md").read_text(encoding="utf-8")
-        assert f'<form id="report-builder" data-lang="{lang}" data-src="../data/report-builder.json"' in page
+        assert f'<form id="report-builder" novalidate data-lang="{lang}" data-src="../data/report-builder.json"' in page
         assert f'<button type="submit">{button}</button>' in page
         assert '<script src="../assets/report-builder.js"></script>' in page
         assert "contribute.md" in page
@@ -324,3 +324,61 @@ def test_the_form_in_a_browser_produces_a_valid_report(data: Path, tmp_path: Pat
     # Vietnamese-only notes: no English asked for, none written.
     assert [(e.task, e.note) for e in (a11, a13)] == [("A-I-1", Text("Đang lấy ý kiến các sở", "")), ("A-I-3", Text("Đã ban hành quy chế", ""))]
     assert "en:" not in text
+
+
+def test_dates_are_read_as_the_page_writes_them() -> None:
+    assert NODE, "node is required for the report builder tests"
+    cases = [("05/03/2017", "vi"), ("5/3/2017", "vi"), ("05.03.2017", "vi"), ("05-03-2017", "vi"), ("2017-03-05", "vi"), ("2017-3-5", "vi"),
+             ("31/02/2017", "vi"), ("03/05/2017", "en"), ("2017-03-05", "en"), (" 2017-03-05 ", "en"), ("2017-02-30", "en"), ("", "vi")]
+    script = f"const b = require({json.dumps(str(SCRIPT))}); process.stdout.write(JSON.stringify({json.dumps(cases)}.map(c => b.isoDate(c[0], c[1]))));"
+    done = subprocess.run([NODE, "-e", script], capture_output=True, text=True, check=True)
+    # Day/month/year on /vi/, year-month-day on both; a day that does not exist stays as typed, for the checks to name.
+    assert json.loads(done.stdout) == ["2017-03-05", "2017-03-05", "2017-03-05", "2017-03-05", "2017-03-05", "2017-03-05",
+                                       "31/02/2017", "03/05/2017", "2017-03-05", "2017-03-05", "2017-02-30", ""]
+
+
+def fill_vietnamese_report(tab: Any) -> Any:
+    """Sở Nội vụ's report on 2017-q1, typed on the /vi/ form as a clerk would, dates as day/month/year."""
+    tab.select_option("[name=agency]", "so-noi-vu")
+    tab.select_option("[name=year]", "2017")
+    tab.select_option("[name=kind]", "q1")
+    tab.fill("[name=submitted]", "31/03/2017")
+    a11 = tab.locator("fieldset[data-task='A-I-1']")
+    a11.locator("[name=status]").select_option("in_progress")
+    a11.locator("[name=percent]").fill("40")
+    a11.locator("[name=document]").fill("12/KH-SNV")
+    a11.locator("[name=docdate]").fill("10/01/2017")
+    a11.locator("[name=note-vi]").fill("Đang lấy ý kiến các sở")
+    a13 = tab.locator("fieldset[data-task='A-I-3']")
+    a13.locator("[name=status]").select_option("done")
+    a13.locator("[name=completed]").fill("31/02/2017")
+    return a13
+
+
+def test_the_vietnamese_form_takes_dates_as_day_month_year(data: Path, tmp_path: Path, chromium: Any) -> None:
+    plan = load_dataset(data).plan
+    assert plan is not None
+    builder_page(tmp_path / "site", plan, "vi")
+    with serve(tmp_path / "site") as base:
+        # An American English browser: its own date field would show mm/dd/yyyy; the form's fields do not.
+        context = chromium.new_context(locale="en-US")
+        tab = context.new_page()
+        tab.goto(base + "report-builder/")
+        tab.wait_for_selector("fieldset[data-task='A-I-1']")
+        assert re.fullmatch(r"[0-3][0-9]/[01][0-9]/20[0-9]{2}", tab.input_value("[name=submitted]"))
+        for field in ("[name=submitted]", "fieldset[data-task='A-I-3'] [name=completed]", "fieldset[data-task='A-I-1'] [name=docdate]"):
+            assert tab.eval_on_selector(field, "e => [e.type, e.inputMode, e.placeholder]") == ["text", "numeric", "dd/mm/yyyy"]
+        a13 = fill_vietnamese_report(tab)
+        tab.click("button[type=submit]")
+        said = "A-I-3: ngày '31/02/2017' không có thật — cách sửa: viết ngày có thật theo dạng ngày/tháng/năm, ví dụ 05/03/2017"
+        assert tab.locator("[data-role=problems] li").all_inner_texts() == [said]
+        assert a13.locator("[name=completed]").get_attribute("aria-invalid") == "true" and a13.locator(".pt-field-error").inner_text() == said
+        a13.locator("[name=completed]").fill("2/3/2017")
+        tab.click("button[type=submit]")
+        assert tab.locator("[data-role=problems] li").all_inner_texts() == []
+        text = tab.input_value("[data-role=output]")
+        context.close()
+    # The file holds the dates as the data does, year-month-day.
+    assert re.findall(r'(?:submitted|date|reported|completed): "([^"]*)"', text) == ["2017-03-31", "2017-01-10", "2017-03-31", "2017-03-31", "2017-03-02"]
+    write(data, "progress/so-noi-vu/2017-q1.yaml", text)
+    assert [p.format("en") for p in load_dataset(data, as_of=dt.date(2017, 4, 1)).problems] == []

@@ -29,6 +29,29 @@
     return d.getUTCFullYear() === parts[0] && d.getUTCMonth() === parts[1] - 1 && d.getUTCDate() === parts[2];
   }
 
+  // A date as typed on the page → "YYYY-MM-DD" when it is a real day, else the text as typed (the checks
+  // then say it does not exist). /vi/ writes day/month/year (05/03/2017, also 5-3-2017 or 05.03.2017);
+  // both pages take year-month-day, which cannot be misread. /en/ takes only that: "05/03/2017" reads as
+  // 5 March in Vietnam and 3 May in the United States, so the English page asks for the one unambiguous form.
+  function isoDate(text, lang) {
+    var s = String(text === undefined || text === null ? "" : text).trim();
+    var m = /^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})$/.exec(s);
+    var parts = m ? [m[1], m[2], m[3]] : null;
+    if (!parts && lang === "vi") {
+      m = /^([0-9]{1,2})[/.-]([0-9]{1,2})[/.-]([0-9]{4})$/.exec(s);
+      if (m) parts = [m[3], m[2], m[1]];
+    }
+    if (!parts) return s;
+    var iso = parts[0] + "-" + ("0" + parts[1]).slice(-2) + "-" + ("0" + parts[2]).slice(-2);
+    return realDate(iso) ? iso : s;
+  }
+
+  // "YYYY-MM-DD" as the page shows a date: 05/03/2017 on /vi/, 2017-03-05 on /en/.
+  function shownDate(iso, lang) {
+    if (lang !== "vi" || !ISO_DATE.test(iso || "")) return iso || "";
+    return iso.slice(8, 10) + "/" + iso.slice(5, 7) + "/" + iso.slice(0, 4);
+  }
+
   function blank(value) {
     return value === undefined || value === null || String(value).trim() === "";
   }
@@ -198,7 +221,17 @@
     var noRepository = form.querySelector("[data-role=no-repository]");
     var download = form.querySelector("[data-role=download]");
     var today = todayIso();
-    submitted.value = today;
+    // Dates are text fields: the browser's own date field shows the format of its locale (mm/dd/yyyy in
+    // en-US), not the page's.
+    var datePattern = lang === "vi" ? "[0-9]{1,2}[\\/.\\-][0-9]{1,2}[\\/.\\-][0-9]{4}|[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}" : "[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}";
+    function dateField(name) {
+      var format = data.words["builder.date_format"][lang];
+      return el("input", { name: name, type: "text", inputmode: "numeric", autocomplete: "off", pattern: datePattern, placeholder: format, title: format, size: "10", "data-date": "" });
+    }
+    submitted.setAttribute("pattern", datePattern);
+    submitted.setAttribute("placeholder", data.words["builder.date_format"][lang]);
+    submitted.setAttribute("title", data.words["builder.date_format"][lang]);
+    submitted.value = shownDate(today, lang);
     data.agencies.forEach(function (a) { agencySel.appendChild(el("option", { value: a.id }, [a.name[lang]])); });
     data.years.forEach(function (y) { yearSel.appendChild(el("option", { value: String(y) }, [String(y)])); });
     data.periods.forEach(function (p) { kindSel.appendChild(el("option", { value: p.id }, [p.label[lang]])); });
@@ -218,9 +251,9 @@
         task.targets.forEach(function (t) {
           fields.push(el("label", { title: t.metric[lang] }, [t.id + " (" + t.metric[lang] + ") ", el("input", { name: "target", "data-target": t.id, type: "number", min: "0", step: "any" })]));
         });
-        fields.push(el("label", {}, [form.getAttribute("data-label-completed") + " ", el("input", { name: "completed", type: "date" })]));
+        fields.push(el("label", {}, [form.getAttribute("data-label-completed") + " ", dateField("completed")]));
         fields.push(el("label", {}, [form.getAttribute("data-label-document") + " ", el("input", { name: "document", type: "text" })]));
-        fields.push(el("label", {}, [form.getAttribute("data-label-docdate") + " ", el("input", { name: "docdate", type: "date" })]));
+        fields.push(el("label", {}, [form.getAttribute("data-label-docdate") + " ", dateField("docdate")]));
         fields.push(el("label", {}, [form.getAttribute("data-label-url") + " ", el("input", { name: "url", type: "url", placeholder: "https://" })]));
         fields.push(el("label", {}, [form.getAttribute("data-label-note-vi") + " ", el("textarea", { name: "note-vi", rows: "2" })]));
         fields.push(el("label", {}, [form.getAttribute("data-label-note-en") + " ", el("textarea", { name: "note-en", rows: "2" })]));
@@ -243,13 +276,13 @@
           status: status,
           percent: fs.querySelector("[name=percent]").value,
           targets: targets,
-          evidence: [{ document: fs.querySelector("[name=document]").value, date: fs.querySelector("[name=docdate]").value, url: fs.querySelector("[name=url]").value }],
+          evidence: [{ document: fs.querySelector("[name=document]").value, date: isoDate(fs.querySelector("[name=docdate]").value, lang), url: fs.querySelector("[name=url]").value }],
           note: { vi: fs.querySelector("[name=note-vi]").value, en: fs.querySelector("[name=note-en]").value },
-          reported: submitted.value,
-          completed: fs.querySelector("[name=completed]").value,
+          reported: isoDate(submitted.value, lang),
+          completed: isoDate(fs.querySelector("[name=completed]").value, lang),
         });
       });
-      return { agency: agencySel.value, period: yearSel.value + "-" + kindSel.value, submitted: submitted.value, entries: entries };
+      return { agency: agencySel.value, period: yearSel.value + "-" + kindSel.value, submitted: isoDate(submitted.value, lang), entries: entries };
     }
 
     // The form field a problem is about: in its task's card, or at the top of the form.
@@ -339,7 +372,7 @@
       });
   }
 
-  var api = { buildYaml: buildYaml, validateState: validateState, fileName: fileName, realDate: realDate, githubUrl: githubUrl };
+  var api = { buildYaml: buildYaml, validateState: validateState, fileName: fileName, realDate: realDate, isoDate: isoDate, shownDate: shownDate, githubUrl: githubUrl };
   if (typeof module !== "undefined" && module.exports) module.exports = api;
   root.partrackerReportBuilder = api;
   if (typeof document !== "undefined") {
