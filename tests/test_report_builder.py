@@ -382,3 +382,41 @@ def test_the_vietnamese_form_takes_dates_as_day_month_year(data: Path, tmp_path:
     assert re.findall(r'(?:submitted|date|reported|completed): "([^"]*)"', text) == ["2017-03-31", "2017-01-10", "2017-03-31", "2017-03-31", "2017-03-02"]
     write(data, "progress/so-noi-vu/2017-q1.yaml", text)
     assert [p.format("en") for p in load_dataset(data, as_of=dt.date(2017, 4, 1)).problems] == []
+
+
+def test_a_draft_survives_a_reload_until_it_is_cleared(data: Path, tmp_path: Path, chromium: Any) -> None:
+    plan = load_dataset(data).plan
+    assert plan is not None
+    builder_page(tmp_path / "site", plan, "vi")
+    with serve(tmp_path / "site") as base:
+        context = chromium.new_context()
+        tab = context.new_page()
+        tab.goto(base + "report-builder/")
+        tab.wait_for_selector("fieldset[data-task='A-I-1']")
+        assert tab.inner_text("[data-role=draft-status]") == ""
+        fill_vietnamese_report(tab)
+        typed = tab.eval_on_selector_all("fieldset[data-task] [name], [name=agency], [name=year], [name=kind], [name=submitted]", "fs => fs.map(f => f.value)")
+        assert "Đang lấy ý kiến các sở" in typed and "31/02/2017" in typed
+        assert tab.inner_text("[data-role=draft-status]") == "Bản nháp được lưu trong trình duyệt này (không gửi đi đâu)."
+        # Kept under the agency and the period, nowhere else.
+        assert tab.evaluate("Object.keys(localStorage).sort()") == ["partracker:report-builder:draft:last", "partracker:report-builder:draft:so-noi-vu:2017-q1"]
+        tab.reload()
+        tab.wait_for_selector("fieldset[data-task='A-I-1']")
+        assert tab.eval_on_selector_all("fieldset[data-task] [name], [name=agency], [name=year], [name=kind], [name=submitted]", "fs => fs.map(f => f.value)") == typed
+        assert tab.inner_text("[data-role=draft-status]") == "Đã khôi phục bản nháp lưu trong trình duyệt này."
+        # The restored form makes the same report: the wrong day is still named beside its field.
+        tab.click("button[type=submit]")
+        assert tab.locator("[data-role=problems] li").all_inner_texts() == ["A-I-3: ngày '31/02/2017' không có thật — cách sửa: viết ngày có thật theo dạng ngày/tháng/năm, ví dụ 05/03/2017"]
+        # Another agency has no draft: its tasks come empty; back to Sở Nội vụ, its draft returns.
+        tab.select_option("[name=agency]", "so-tai-chinh")
+        assert tab.eval_on_selector_all("fieldset[data-task] [name]", "fs => fs.filter(f => f.value).length") == 0
+        tab.select_option("[name=agency]", "so-noi-vu")
+        assert tab.input_value("fieldset[data-task='A-I-1'] [name=note-vi]") == "Đang lấy ý kiến các sở"
+        tab.click("[data-role=clear-draft]")
+        assert tab.inner_text("[data-role=clear-draft]") == "Xóa bản nháp"
+        assert tab.eval_on_selector_all("fieldset[data-task] [name]", "fs => fs.filter(f => f.value).length") == 0
+        assert tab.evaluate("Object.keys(localStorage)") == []
+        tab.reload()
+        tab.wait_for_selector("fieldset[data-task]")
+        assert tab.eval_on_selector_all("fieldset[data-task] [name]", "fs => fs.filter(f => f.value).length") == 0
+        context.close()

@@ -327,7 +327,75 @@
       if (first) first.focus();
     }
 
-    agencySel.addEventListener("change", renderTasks);
+    // --- the draft: what the clerk typed, kept in this browser by agency and period ---------------
+    var DRAFT = "partracker:report-builder:draft:";
+    var draftBox = form.querySelector("[data-role=draft]");
+    var draftStatus = el("span", { "data-role": "draft-status" }, []);
+    var clearDraft = el("button", { type: "button", "data-role": "clear-draft" }, [data.words["builder.clear_draft"][lang]]);
+    if (draftBox) {
+      draftBox.appendChild(draftStatus);
+      draftBox.appendChild(document.createTextNode(" "));
+      draftBox.appendChild(clearDraft);
+    }
+
+    // Local storage may be refused (a private window, a page opened from disk): the form works without it.
+    function storage() {
+      try { return root.localStorage || null; } catch (e) { return null; }
+    }
+
+    function draftKey() { return DRAFT + agencySel.value + ":" + yearSel.value + "-" + kindSel.value; }
+
+    // Every field as typed, by its task and name: restored into the same fields, whatever the form's layout.
+    function snapshot() {
+      var fields = {};
+      Array.prototype.forEach.call(form.querySelectorAll("fieldset[data-task] [name]"), function (f) {
+        var key = f.closest("fieldset").getAttribute("data-task") + " " + f.name + (f.getAttribute("data-target") ? " " + f.getAttribute("data-target") : "");
+        if (f.value !== "") fields[key] = f.value;
+      });
+      return { submitted: submitted.value, fields: fields };
+    }
+
+    function saveDraft() {
+      var store = storage();
+      if (!store) return;
+      try {
+        store.setItem(draftKey(), JSON.stringify(snapshot()));
+        store.setItem(DRAFT + "last", JSON.stringify({ agency: agencySel.value, year: yearSel.value, kind: kindSel.value }));
+        draftStatus.textContent = data.words["builder.draft_saved"][lang];
+      } catch (e) { /* storage full or refused: nothing kept, nothing broken */ }
+    }
+
+    function restoreDraft() {
+      var store = storage();
+      var saved = null;
+      try { saved = store && JSON.parse(store.getItem(draftKey()) || "null"); } catch (e) { saved = null; }
+      if (!saved) return false;
+      submitted.value = saved.submitted || "";
+      Array.prototype.forEach.call(form.querySelectorAll("fieldset[data-task] [name]"), function (f) {
+        var key = f.closest("fieldset").getAttribute("data-task") + " " + f.name + (f.getAttribute("data-target") ? " " + f.getAttribute("data-target") : "");
+        f.value = saved.fields[key] === undefined ? "" : saved.fields[key];
+      });
+      draftStatus.textContent = data.words["builder.draft_restored"][lang];
+      return true;
+    }
+
+    clearDraft.addEventListener("click", function () {
+      var store = storage();
+      if (store) {
+        try { store.removeItem(draftKey()); store.removeItem(DRAFT + "last"); } catch (e) { /* nothing kept */ }
+      }
+      renderTasks();
+      submitted.value = shownDate(today, lang);
+      showProblems([]);
+      output.value = "";
+      draftStatus.textContent = "";
+    });
+
+    form.addEventListener("input", function (event) { if (event.target.closest("fieldset[data-task]") || event.target === submitted) saveDraft(); });
+    form.addEventListener("change", function (event) { if (event.target.closest("fieldset[data-task]")) saveDraft(); });
+    agencySel.addEventListener("change", function () { renderTasks(); restoreDraft(); });
+    // Another period of the same agency: its own draft if there is one, else what is typed stays, kept under the new period.
+    [yearSel, kindSel].forEach(function (sel) { sel.addEventListener("change", function () { if (!restoreDraft()) saveDraft(); }); });
     form.addEventListener("submit", function (event) {
       event.preventDefault();
       var state = collect();
@@ -355,7 +423,16 @@
     }
     var copy = form.querySelector("[data-role=copy]");
     if (copy) copy.addEventListener("click", function () { output.select(); if (navigator.clipboard) navigator.clipboard.writeText(output.value); });
+    // The last draft of this browser, back where it was.
+    var last = null;
+    try { last = storage() && JSON.parse(storage().getItem(DRAFT + "last") || "null"); } catch (e) { last = null; }
+    if (last && data.agencies.some(function (a) { return a.id === last.agency; })) {
+      agencySel.value = last.agency;
+      yearSel.value = last.year;
+      kindSel.value = last.kind;
+    }
     renderTasks();
+    restoreDraft();
   }
 
   function boot() {
