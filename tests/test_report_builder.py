@@ -83,7 +83,10 @@ def test_builder_data_lists_what_each_agency_owes(data: Path) -> None:
         "id": "so-noi-vu",
         "name": {"vi": "Sở Nội vụ", "en": "Department of Home Affairs"},
         "collective": False,
-        "tasks": [{"id": "A-I-1", "role": "lead", "via": None}, {"id": "A-I-3", "role": "lead", "via": "so-ban-nganh-tinh"}],
+        "tasks": [
+            {"id": "A-I-1", "role": "lead", "via": None, "role_words": {"vi": "Chủ trì", "en": "Lead"}},
+            {"id": "A-I-3", "role": "lead", "via": "so-ban-nganh-tinh", "role_words": {"vi": "Chủ trì", "en": "Lead"}},
+        ],
     }
     assert built["tasks"]["A-I-1"]["targets"][0] == {"id": "t1", "metric": {"vi": "Tỷ lệ", "en": "Share"}, "unit": "percent"}
     assert [s["id"] for s in built["statuses"]] == ["not_started", "in_progress", "done", "not_applicable"]
@@ -265,7 +268,19 @@ def test_the_form_in_a_browser_produces_a_valid_report(data: Path, tmp_path: Pat
         tab.on("request", lambda r: outside.append(r.url) if not r.url.startswith(base) else None)
         tab.goto(base + "report-builder/")
         tab.wait_for_selector("fieldset[data-task='A-I-1']")
+        # One card per task owed, grouped by role (lead, coordinating, through a collective), headed by the task code and its short title.
+        tab.select_option("[name=agency]", "so-tu-phap")
+        groups = "ss => ss.map(s => [s.dataset.group, s.querySelector('h3').textContent, [...s.querySelectorAll('legend')].map(l => l.textContent), [...s.querySelectorAll('.pt-card-role')].map(r => r.textContent)])"
+        assert tab.eval_on_selector_all("[data-role=tasks] > section", groups) == [
+            ["lead", "Tasks the agency leads (1)", ["A-I-2 Content A-I-2"], ["Lead"]],
+            ["coordinating", "Tasks the agency coordinates on (1)", ["A-I-3 Content A-I-3"], ["Coordinating"]],
+            ["via", "Tasks assigned through a collective (1)", ["A-I-1 Content A-I-1"], ["Coordinating — Provincial departments"]],
+        ]
         tab.select_option("[name=agency]", "so-noi-vu")
+        assert tab.eval_on_selector_all("[data-role=tasks] > section", groups) == [
+            ["lead", "Tasks the agency leads (1)", ["A-I-1 Content A-I-1"], ["Lead"]],
+            ["via", "Tasks assigned through a collective (1)", ["A-I-3 Content A-I-3"], ["Lead — Provincial departments"]],
+        ]
         tab.select_option("[name=year]", "2017")
         tab.select_option("[name=kind]", "q1")
         tab.fill("[name=submitted]", "2017-03-31")

@@ -444,6 +444,9 @@ LABELS: dict[str, tuple[str, str]] = {
     "builder.date_format": ("dd/mm/yyyy", "yyyy-mm-dd"),
     "builder.draft_restored": ("Đã khôi phục bản nháp lưu trong trình duyệt này.", "The draft kept in this browser was restored."),
     "builder.draft_saved": ("Bản nháp được lưu trong trình duyệt này (không gửi đi đâu).", "The draft is kept in this browser (nothing is sent anywhere)."),
+    "builder.group.lead": ("Nhiệm vụ đơn vị chủ trì", "Tasks the agency leads"),
+    "builder.group.coordinating": ("Nhiệm vụ đơn vị phối hợp", "Tasks the agency coordinates on"),
+    "builder.group.via": ("Nhiệm vụ được giao qua một tập thể", "Tasks assigned through a collective"),
     "builder.clear_draft": ("Xóa bản nháp", "Clear the draft"),
     # --- the site's script (tables, the agency finder) ------------------------------------------
     "script.sort_by": ("Sắp xếp theo {column}", "Sort by {column}"),

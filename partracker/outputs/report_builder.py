@@ -20,6 +20,7 @@ from partracker.language.text import Lang, Text
 from partracker.outputs.context import BuildContext
 from partracker.outputs.items import DataFile
 from partracker.outputs.opendata import to_json
+from partracker.outputs.wording import role_words, task_title
 from partracker.reading.checks import unsafe_char_names
 from partracker.reading.deployment import Deployment
 from partracker.reading.errors import FIX_LABELS, MESSAGES
@@ -55,7 +56,7 @@ The form says what the validator says, in its words; where the validator's fix t
 """
 
 FORM_WORDS = (
-    "builder.problems", "builder.date_format", "builder.draft_restored", "builder.draft_saved", "builder.clear_draft", "builder.fix.document",
+    "builder.problems", "builder.date_format", "builder.group.lead", "builder.group.coordinating", "builder.group.via", "content", "builder.draft_restored", "builder.draft_saved", "builder.clear_draft", "builder.fix.document",
 )
 """Words of the form's script, from the label catalogue."""
 
@@ -94,11 +95,15 @@ def builder_data(plan: Plan, deployment: Deployment | None = None) -> dict[str, 
                 "id": agency.id,
                 "name": _both(agency.name),
                 "collective": agency.is_collective,
-                "tasks": [{"id": d.task.id, "role": d.role, "via": d.via} for d in owed],
+                "tasks": [
+                    {"id": d.task.id, "role": d.role, "via": d.via, "role_words": {lang: role_words(d.role, d.assignment, d.role_certain, lang) for lang in ("vi", "en")}}
+                    for d in owed
+                ],
             }
         )
         for d in owed:
             tasks[d.task.id] = {
+                "title": {lang: task_title(d.task, lang) for lang in ("vi", "en")},
                 "content": _both(d.task.content),
                 "targets": [{"id": x.id, "metric": _both(x.metric), "unit": x.unit} for x in d.task.targets],
             }

@@ -240,6 +240,7 @@
       tasksBox.textContent = "";
       var agency = data.agencies.filter(function (a) { return a.id === agencySel.value; })[0];
       if (!agency) return;
+      var groups = {};
       agency.tasks.forEach(function (owed) {
         var task = data.tasks[owed.id];
         var status = el("select", { name: "status", "aria-label": form.getAttribute("data-label-status") }, [el("option", { value: "" }, ["—"])]);
@@ -257,9 +258,24 @@
         fields.push(el("label", {}, [form.getAttribute("data-label-url") + " ", el("input", { name: "url", type: "url", placeholder: "https://" })]));
         fields.push(el("label", {}, [form.getAttribute("data-label-note-vi") + " ", el("textarea", { name: "note-vi", rows: "2" })]));
         fields.push(el("label", {}, [form.getAttribute("data-label-note-en") + " ", el("textarea", { name: "note-en", rows: "2" })]));
-        var via = owed.via ? data.agencies.filter(function (a) { return a.id === owed.via; })[0] : null;
-        var role = data.roles[owed.role][lang] + (owed.via ? " — " + (via ? via.name[lang] : owed.via) : "");
-        tasksBox.appendChild(el("fieldset", { "data-task": owed.id }, [el("legend", {}, [owed.id + " (" + role + ")"]), el("p", {}, [task.content[lang]])].concat(fields)));
+        var via = owed.via ? data.agencies.filter(function (x) { return x.id === owed.via; })[0] : null;
+        var role = owed.role_words[lang] + (owed.via ? " \u2014 " + (via ? via.name[lang] : owed.via) : "");
+        var head = [el("p", { class: "pt-card-role" }, [role])];
+        // The full text only when the short title leaves some out.
+        if (task.title[lang] !== task.content[lang].trim()) {
+          head.push(el("details", {}, [el("summary", {}, [data.words.content[lang]]), el("p", {}, [task.content[lang]])]));
+        }
+        var legend = el("legend", {}, [el("strong", {}, [owed.id]), " " + task.title[lang]]);
+        var card = el("fieldset", { "data-task": owed.id, class: "pt-card" }, [legend].concat(head, [el("div", { class: "pt-card-fields" }, fields.map(function (f) { return el("div", { class: "pt-field" }, [f]); }))]));
+        var group = owed.via ? "via" : owed.role;
+        groups[group] = groups[group] || [];
+        groups[group].push(card);
+      });
+      // One group per role, in the order of weight: what the agency leads, coordinates on, owes through a collective.
+      ["lead", "coordinating", "via"].forEach(function (g) {
+        if (!groups[g]) return;
+        var heading = el("h3", {}, [data.words["builder.group." + g][lang] + " (" + groups[g].length + ")"]);
+        tasksBox.appendChild(el("section", { class: "pt-group", "data-group": g }, [heading].concat(groups[g])));
       });
     }
 
@@ -324,7 +340,8 @@
         }
         problemsBox.appendChild(item);
       });
-      if (first) first.focus();
+      // The first field marked on the page, top to bottom, whatever order the checks ran in.
+      if (first) form.querySelector("[aria-invalid=true]").focus();
     }
 
     // --- the draft: what the clerk typed, kept in this browser by agency and period ---------------
