@@ -2,8 +2,10 @@
 
 The form itself is a hand-written page (``docs/<lang>/report-builder.md``) and a script
 (``partracker/outputs/assets/report-builder.js``); this module writes ``data/report-builder.json``
-with the agencies, the tasks each one owes (:func:`partracker.domain.duties.duties`), the
-words for statuses, roles and periods from the label catalogue, and where to propose the file on
+with the agencies, the tasks each one owes (:func:`partracker.domain.duties.duties`) with their short
+titles and roles as the site words them, the words for statuses, periods and the form from the label
+catalogue, the validator's messages for the checks the form runs (:data:`FORM_MESSAGES`, from
+:mod:`partracker.reading.errors`: the script keeps no copy of them), and where to propose the file on
 GitHub (from the deployment setting; null when it names no repository or branch).
 """
 
@@ -13,7 +15,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from partracker.domain.duties import duties
-from partracker.domain.model import REPORT_STATUSES, ROLES, Plan
+from partracker.domain.model import REPORT_STATUSES, Plan
 from partracker.domain.periods import PERIOD_KINDS
 from partracker.language.labels import LABELS, bilingual
 from partracker.language.text import Lang, Text
@@ -113,7 +115,6 @@ def builder_data(plan: Plan, deployment: Deployment | None = None) -> dict[str, 
         "period_pattern": PERIOD_PATTERN,
         "periods": [{"id": k, "label": _both(bilingual(f"period.{k}"))} for k in PERIOD_KINDS],
         "statuses": [{"id": s, "label": _both(bilingual(f"status.{s}"))} for s in REPORT_STATUSES],
-        "roles": {role: _both(bilingual(f"role.{role}")) for role in ROLES},
         "agencies": agencies,
         "tasks": dict(sorted(tasks.items(), key=lambda kv: plan.task(kv[0]).order)),
         "messages": form_messages(),

@@ -3,7 +3,9 @@
  * Works without a server and makes no request beyond the site's own data/report-builder.json.
  * When the deployment setting names the repository, "Open on GitHub" opens GitHub's new-file page
  * with the path and the YAML filled in; a report too long for an address is copied or downloaded.
- * The pure functions (buildYaml, validateState, fileName, githubUrl) are exported for tests under Node. */
+ * Its messages are the validator's (data.messages, from errors.py) and its words the label catalogue's
+ * (data.words): none is written here. What the clerk types is kept in the browser's local storage.
+ * The pure functions (buildYaml, validateState, fileName, githubUrl, isoDate) are exported for tests under Node. */
 (function (root) {
   "use strict";
 
