@@ -151,7 +151,10 @@ def test_the_overflow_check_sees_a_page_wider_than_the_phone(chromium: Any, tmp_
         context.close()
 
 
-@pytest.mark.parametrize(("lang", "button", "url_problem"), [("vi", "Tạo nội dung YAML", "liên kết phải bắt đầu bằng https://"), ("en", "Make the YAML", "the link must start with https://")])
+@pytest.mark.parametrize(("lang", "button", "url_problem"), [
+        ("vi", "Tạo nội dung YAML", "A-I-1: liên kết 'javascript:alert(1)' không bắt đầu bằng https:// — cách sửa: dùng liên kết https:// tới văn bản đã công bố, hoặc xóa dòng `url`"),
+        ("en", "Make the YAML", "A-I-1: link 'javascript:alert(1)' does not start with https:// — fix: use an https:// link to the published document, or delete the `url` line"),
+    ])
 def test_report_builder_on_the_built_site_makes_a_report_the_validator_accepts(real_url: str, tab: Any, tmp_path: Path, lang: str, button: str, url_problem: str) -> None:
     # tests/test_report_builder.py drives the form on a bare page with a small plan; this runs the page as
     # published (theme, relative data path) against the real plan.
@@ -168,7 +171,8 @@ def test_report_builder_on_the_built_site_makes_a_report_the_validator_accepts(r
     task.locator("[name=document]").fill("12/KH-SNV")
     task.locator("[name=url]").fill("javascript:alert(1)")
     tab.get_by_role("button", name=button).click()
-    assert tab.locator("[data-role=problems] li").all_inner_texts() == [f"entries[0].evidence[0].url: {url_problem}"]
+    assert tab.locator("[data-role=problems] li").all_inner_texts() == [url_problem]
+    assert task.locator("[name=url]").get_attribute("aria-invalid") == "true"
     task.locator("[name=url]").fill("https://example.org/12-kh-snv.pdf")
     tab.get_by_role("button", name=button).click()
     assert tab.locator("[data-role=problems] li").all_inner_texts() == []

@@ -362,6 +362,13 @@ def text_problems(doc: Document) -> list[Problem]:
     return out
 
 
+def unsafe_char_names() -> dict[str, str]:
+    """Every character refused as unsafe in a text, with its name as messages give it (for the report builder)."""
+    ranges = [m.group(0) for m in re.finditer(r".-.|.", _UNSAFE.pattern[1:-1], re.S)]
+    chars = [chr(c) for r in ranges for c in range(ord(r[0]), ord(r[-1]) + 1)]
+    return {c: char_name(c) for c in chars}
+
+
 def _names(value: str, *, every: bool = False) -> str:
     """The unsafe (or, with ``every``, all invisible) characters of ``value``, named: ``U+200B ZERO WIDTH SPACE``."""
     found = {c for c in value if is_invisible(c)} if every else set(_UNSAFE.findall(value))

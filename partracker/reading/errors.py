@@ -852,13 +852,13 @@ class Problem:
     def format(self, lang: Lang = "en") -> str:
         """``file:line:col: field: message — fix: hint`` in ``lang``."""
         message, fix = self.parts(lang)
-        label = "cách sửa" if lang == "vi" else "fix"
+        label = FIX_LABELS[lang]
         return f"{visible(self.file)}:{self.line}:{self.column}: {self.place(lang)}: {message} — {label}: {fix}"
 
     def github(self, lang: Lang = "en") -> str:
         """A GitHub Actions workflow command that annotates the line in a pull request."""
         message, fix = self.parts(lang)
-        label = "cách sửa" if lang == "vi" else "fix"
+        label = FIX_LABELS[lang]
         body = f"{self.place(lang)}: {message} — {label}: {fix}"
         body = body.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
         file = self.file.replace("%", "%25").replace(",", "%2C").replace(":", "%3A")
@@ -878,6 +878,10 @@ class Problem:
             "message": {"vi": vi, "en": en},
             "fix": {"vi": fix_vi, "en": fix_en},
         }
+
+
+FIX_LABELS: dict[str, str] = {"vi": "cách sửa", "en": "fix"}
+"""The word before a message's fix, by language: ``… — fix: …``."""
 
 
 class _Params(dict):

@@ -18,6 +18,7 @@ from partracker.outputs import opendata
 from partracker.reading import dataset as ds
 from partracker.reading.clock import AsOfError, resolve_as_of
 from partracker.reading.errors import (
+    FIX_LABELS,
     MESSAGES,
     DataInvalid,
     Problem,
@@ -338,7 +339,7 @@ def _plain(code: str, lang: str, **params: object) -> str:
     """A message of errors.MESSAGES in ``lang``, with its fix, for a failure that has no file and line."""
     vi, en, fix_vi, fix_en = MESSAGES[code]
     message, fix = (vi, fix_vi) if lang == "vi" else (en, fix_en)
-    label = "cách sửa" if lang == "vi" else "fix"
+    label = FIX_LABELS["vi" if lang == "vi" else "en"]
     return f"{message.format(**params)} — {label}: {fix.format(**params)}"
 
 
