@@ -211,7 +211,7 @@ def test_targets_whose_figure_is_lost_are_listed_everywhere(built: Path) -> None
     targets = json.loads((built / "en" / "data" / "targets.json").read_text(encoding="utf-8"))
     rows = [r for r in targets if (r["task"], r["target"]) == ("A-VIII-1", "t3")]
     assert len(rows) == 5 and all((r["level"], r["comparator"], r["met"], r["level_lost"]) == (None, None, None, True) for r in rows)
-    assert "[…] (figure lost in the source)" in _text(built / "en" / "progress" / "targets" / "index.html")
+    assert "[…] (figure lost in the source)" in _text(built / "en" / "progress" / "targets" / "a-viii" / "index.html")
     plan = json.loads((built / "en" / "data" / "plan.json").read_text(encoding="utf-8"))
     a33 = next(t for g in plan["groups"] for s in g["sections"] for t in s["tasks"] if t["id"] == "A-III-3")
     assert a33["targets"][2] == {**a33["targets"][2], "id": "t3", "value": None, "comparator": None, "value_lost": True}

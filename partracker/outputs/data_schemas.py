@@ -127,7 +127,10 @@ def obligations_schema() -> dict[str, Any]:
 def progress_schema() -> dict[str, Any]:
     """``data/progress.json``: the report entries that count (:func:`partracker.outputs.opendata.progress_row`)."""
     fields: dict[str, Any] = {
-        "agency": STRING, "period": STRING, "file": STRING, "submitted": DATE, "demo": BOOLEAN, "entry": STRING, "task": STRING,
+        "agency": STRING, "period": STRING, "file": STRING, "submitted": DATE,
+        # When the file first reached the main branch (git), and whether that was over 30 days after it was sent; null: unknown.
+        "published": NULLABLE_DATE, "published_late": {"type": ["boolean", "null"]},
+        "demo": BOOLEAN, "entry": STRING, "task": STRING,
         "status": enum(REPORT_STATUSES), "percent": NUMBER, "reported": DATE, "completed": NULLABLE_DATE, "corrects": NULLABLE_STRING,
         "evidence": STRING, "note_vi": NULLABLE_STRING, "note_en": NULLABLE_STRING,
     }

@@ -336,7 +336,7 @@ def schema_names() -> list[str]:
 
 TASK_TYPES = {"number": "integer"}
 OBLIGATION_TYPES = {"year": "integer", "due": "date", "date_dependent": "boolean", "role_certain": "boolean"}
-PROGRESS_TYPES = {"submitted": "date", "demo": "boolean", "percent": "number", "reported": "date", "completed": "date"}
+PROGRESS_TYPES = {"submitted": "date", "published": "date", "published_late": "boolean", "demo": "boolean", "percent": "number", "reported": "date", "completed": "date"}
 TARGET_TYPES = {"year": "integer", "level": "number", "reported": "number", "met": "boolean", "level_lost": "boolean"}
 """Column types of each CSV other than string (Frictionless Table Schema types)."""
 CSV_FILES = (
